@@ -402,6 +402,9 @@ public final class Tensor {
         }
     }
 
+    /** This tensor's computation graph, drawable as SVG or DOT: {@code loss.graph().toSvg()}. */
+    public Graph graph() { return Graph.of(this); }
+
     /** All nodes reachable from this tensor, inputs before the tensors computed from them. */
     public List<Tensor> topologicalOrder() {
         List<Tensor> order = new ArrayList<>();
