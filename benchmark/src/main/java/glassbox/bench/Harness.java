@@ -1,0 +1,63 @@
+package glassbox.bench;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * A small, careful timing harness: warm up until the JIT has compiled the code, pick a repetition count
+ * so one sample lasts about {@code sampleSeconds}, take several samples and report the median (with the
+ * min and max, to show the noise). Results are folded into a sink so the JIT cannot drop the work.
+ */
+final class Harness {
+    private Harness() {
+    }
+
+    /** Seconds per call: median of the samples, and the fastest and slowest sample. */
+    record Stats(double median, double min, double max, long reps) {
+        /** Spread of the samples as a fraction of the median: (max - min) / median. */
+        double spread() {
+            return (max - min) / median;
+        }
+    }
+
+    static volatile int sink;
+
+    /** Times {@code op}; its result is consumed. */
+    static Stats time(Supplier<?> op, Options o) {
+        return time(op, o.sampleSeconds(), o.samples());
+    }
+
+    static Stats time(Supplier<?> op, double sampleSeconds, int samples) {
+        // Warm up: at least 0.3 s (0.1 s quick) or 5 calls, whichever is longer.
+        long warmEnd = System.nanoTime() + (long) (Math.max(0.1, sampleSeconds * 1.5) * 1e9);
+        int warmCalls = 0;
+        while (System.nanoTime() < warmEnd || warmCalls < 5) {
+            consume(op.get());
+            warmCalls++;
+        }
+        // Calibrate: how many calls make one sample.
+        long reps = 1;
+        while (true) {
+            long t0 = System.nanoTime();
+            for (long r = 0; r < reps; r++) consume(op.get());
+            double dt = (System.nanoTime() - t0) / 1e9;
+            if (dt >= sampleSeconds / 4) {
+                reps = Math.max(1, (long) (reps * sampleSeconds / dt));
+                break;
+            }
+            reps *= 4;
+        }
+        double[] s = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            for (long r = 0; r < reps; r++) consume(op.get());
+            s[i] = (System.nanoTime() - t0) / 1e9 / reps;
+        }
+        Arrays.sort(s);
+        return new Stats(s[samples / 2], s[0], s[samples - 1], reps);
+    }
+
+    private static void consume(Object x) {
+        sink ^= System.identityHashCode(x);
+    }
+}
