@@ -47,19 +47,131 @@ final class Activations {
         });
     }
 
+    /** leakyRelu(x) = x if x > 0 else slope * x.  Backward: dL/dx = dL/dout * (x > 0 ? 1 : slope). */
     static Tensor leakyRelu(Tensor a, float slope) {
-        throw new UnsupportedOperationException("leakyRelu: not implemented yet");
+        float[] x = a.data();
+        float[] r = new float[x.length];
+        for (int i = 0; i < r.length; i++) r[i] = x[i] > 0 ? x[i] : slope * x[i];
+        Tensor out = Tensor.result(r, a.shape, "leakyRelu(" + TensorFormat.number(slope) + ")", a);
+        return out.onBackward(() -> {
+            float[] g = out.grad().data();
+            float[] d = new float[x.length];
+            for (int i = 0; i < d.length; i++) d[i] = x[i] > 0 ? g[i] : slope * g[i];
+            a.addGrad(Tensor.fromArray(d, a.shape));
+        });
     }
 
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+    /**
+     * gelu(x) = 0.5 x (1 + tanh(u)) with u = sqrt(2/pi) (x + 0.044715 x^3): the tanh approximation of
+     * x * Phi(x) used by GPT-2.
+     * Backward: dgelu/dx = 0.5 (1 + tanh(u)) + 0.5 x (1 - tanh(u)^2) sqrt(2/pi) (1 + 3 * 0.044715 x^2).
+     */
     static Tensor gelu(Tensor a) {
-        throw new UnsupportedOperationException("gelu: not implemented yet");
+        float[] x = a.data();
+        float[] t = new float[x.length];   // tanh(u), kept for the backward pass
+        float[] r = new float[x.length];
+        for (int i = 0; i < r.length; i++) {
+            double v = x[i];
+            double th = Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v));
+            t[i] = (float) th;
+            r[i] = (float) (0.5 * v * (1 + th));
+        }
+        Tensor out = Tensor.result(r, a.shape, "gelu", a);
+        return out.onBackward(() -> {
+            float[] g = out.grad().data();
+            float[] d = new float[x.length];
+            for (int i = 0; i < d.length; i++) {
+                double v = x[i], th = t[i];
+                double du = SQRT_2_OVER_PI * (1 + 3 * 0.044715 * v * v);
+                d[i] = (float) (g[i] * (0.5 * (1 + th) + 0.5 * v * (1 - th * th) * du));
+            }
+            a.addGrad(Tensor.fromArray(d, a.shape));
+        });
     }
 
+    // Softmax along dimension d sees the (contiguous) input as [outer, n, inner], as the reductions do:
+    // element (o, k, i) is at index (o * n + k) * inner + i, and k runs along d.
+
+    /**
+     * softmax(x)_k = e^(x_k - m) / sum_j e^(x_j - m) along dim, with m = max_j x_j (same result, no
+     * overflow).  Backward: dL/dx_k = s_k * (dL/ds_k - sum_j dL/ds_j * s_j).
+     */
     static Tensor softmax(Tensor a, int dim) {
-        throw new UnsupportedOperationException("softmax: not implemented yet");
+        int d = Shape.dim("softmax", dim, a.dim());
+        int n = Reductions.sizeAlong(a.shape, d), outer = Reductions.outer(a.shape, d), inner = Reductions.inner(a.shape, d);
+        float[] x = a.data();
+        float[] s = new float[x.length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                float m = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) m = Math.max(m, x[base + k * inner]);
+                double sum = 0;
+                for (int k = 0; k < n; k++) {
+                    float e = (float) Math.exp(x[base + k * inner] - m);
+                    s[base + k * inner] = e;
+                    sum += e;
+                }
+                for (int k = 0; k < n; k++) s[base + k * inner] /= (float) sum;
+            }
+        }
+        Tensor out = Tensor.result(s, a.shape, "softmax", a);
+        return out.onBackward(() -> {
+            float[] g = out.grad().data();
+            float[] dx = new float[x.length];
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    int base = o * n * inner + i;
+                    double dot = 0;   // sum_j dL/ds_j * s_j
+                    for (int k = 0; k < n; k++) dot += g[base + k * inner] * s[base + k * inner];
+                    for (int k = 0; k < n; k++) {
+                        int at = base + k * inner;
+                        dx[at] = (float) (s[at] * (g[at] - dot));
+                    }
+                }
+            }
+            a.addGrad(Tensor.fromArray(dx, a.shape));
+        });
     }
 
+    /**
+     * logSoftmax(x)_k = x_k - m - log(sum_j e^(x_j - m)) along dim (m = max_j x_j, for stability).
+     * Backward: dL/dx_k = dL/dout_k - softmax(x)_k * sum_j dL/dout_j, with softmax(x)_k = e^out_k.
+     */
     static Tensor logSoftmax(Tensor a, int dim) {
-        throw new UnsupportedOperationException("logSoftmax: not implemented yet");
+        int d = Shape.dim("logSoftmax", dim, a.dim());
+        int n = Reductions.sizeAlong(a.shape, d), outer = Reductions.outer(a.shape, d), inner = Reductions.inner(a.shape, d);
+        float[] x = a.data();
+        float[] z = new float[x.length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                float m = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) m = Math.max(m, x[base + k * inner]);
+                double sum = 0;
+                for (int k = 0; k < n; k++) sum += Math.exp(x[base + k * inner] - m);
+                float logSum = (float) (m + Math.log(sum));
+                for (int k = 0; k < n; k++) z[base + k * inner] = x[base + k * inner] - logSum;
+            }
+        }
+        Tensor out = Tensor.result(z, a.shape, "logSoftmax", a);
+        return out.onBackward(() -> {
+            float[] g = out.grad().data();
+            float[] dx = new float[x.length];
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    int base = o * n * inner + i;
+                    double gSum = 0;
+                    for (int k = 0; k < n; k++) gSum += g[base + k * inner];
+                    for (int k = 0; k < n; k++) {
+                        int at = base + k * inner;
+                        dx[at] = (float) (g[at] - Math.exp(z[at]) * gSum);
+                    }
+                }
+            }
+            a.addGrad(Tensor.fromArray(dx, a.shape));
+        });
     }
 }

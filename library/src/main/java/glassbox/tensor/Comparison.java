@@ -1,6 +1,9 @@
 package glassbox.tensor;
 
-/** Elementwise comparisons with broadcasting: 1 where the test holds, 0 elsewhere. No gradient. */
+/**
+ * Elementwise comparisons with broadcasting: 1 where the test holds, 0 elsewhere. The result is a
+ * constant (no gradient flows through a comparison): use it as a mask, e.g. with {@link Tensor#where}.
+ */
 final class Comparison {
     private Comparison() {
     }
@@ -10,17 +13,15 @@ final class Comparison {
         float[] x = Views.expandValues(op, a, shape);
         float[] y = Views.expandValues(op, b, shape);
         float[] z = new float[x.length];
-        for (int i = 0; i < z.length; i++) {
-            boolean t = switch (op) {
-                case "eq" -> x[i] == y[i];
-                case "ne" -> x[i] != y[i];
-                case "gt" -> x[i] > y[i];
-                case "ge" -> x[i] >= y[i];
-                case "lt" -> x[i] < y[i];
-                case "le" -> x[i] <= y[i];
-                default -> throw new IllegalArgumentException("unknown comparison " + op);
-            };
-            z[i] = t ? 1f : 0f;
+        // One plain loop per test: the choice of test is made once, not once per element.
+        switch (op) {
+            case "eq" -> { for (int i = 0; i < z.length; i++) z[i] = x[i] == y[i] ? 1f : 0f; }
+            case "ne" -> { for (int i = 0; i < z.length; i++) z[i] = x[i] != y[i] ? 1f : 0f; }
+            case "gt" -> { for (int i = 0; i < z.length; i++) z[i] = x[i] > y[i] ? 1f : 0f; }
+            case "ge" -> { for (int i = 0; i < z.length; i++) z[i] = x[i] >= y[i] ? 1f : 0f; }
+            case "lt" -> { for (int i = 0; i < z.length; i++) z[i] = x[i] < y[i] ? 1f : 0f; }
+            case "le" -> { for (int i = 0; i < z.length; i++) z[i] = x[i] <= y[i] ? 1f : 0f; }
+            default -> throw new IllegalArgumentException("unknown comparison " + op);
         }
         return Tensor.fromArray(z, shape);
     }

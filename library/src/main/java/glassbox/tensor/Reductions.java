@@ -1,7 +1,5 @@
 package glassbox.tensor;
 
-import java.util.Arrays;
-
 /**
  * Reductions: sum, mean, variance, max/min with indices, argmax, logsumexp.
  *
@@ -25,7 +23,10 @@ final class Reductions {
     static Tensor sum(Tensor a, int[] dims, boolean keepDim) {
         int r = a.shape.length;
         boolean[] reduce = new boolean[r];
-        for (int dim : dims) reduce[Shape.dim("sum", dim, r)] = true;
+        for (int dim : dims) {
+            int d = Shape.dim("sum", dim, r);
+            if (r > 0) reduce[d] = true;  // a scalar (shape []) has nothing to reduce: its sum is itself
+        }
         int[] kept = a.shape.clone();
         for (int d = 0; d < r; d++) if (reduce[d]) kept[d] = 1;
         // Walk the input in row-major order; each element adds into the output cell it reduces to.
@@ -71,7 +72,8 @@ final class Reductions {
         boolean[] seen = new boolean[a.shape.length];
         for (int dim : dims) {
             int d = Shape.dim("mean", dim, a.shape.length);
-            if (!seen[d]) count *= a.shape[d];
+            if (a.shape.length == 0 || seen[d]) continue;
+            count *= a.shape[d];
             seen[d] = true;
         }
         return sum(a, dims, keepDim).div(Math.max(count, 1));
@@ -80,7 +82,7 @@ final class Reductions {
     /** Variance along dim: sum((x - mean)^2) / (n - 1 if unbiased else n), built from the ops above. */
     static Tensor var(Tensor a, int dim, boolean keepDim, boolean unbiased) {
         int d = Shape.dim("var", dim, a.shape.length);
-        int n = a.shape[d];
+        int n = sizeAlong(a.shape, d);
         Tensor centered = a.sub(mean(a, new int[] {d}, true));
         return sum(centered.mul(centered), new int[] {d}, keepDim).div(unbiased ? Math.max(n - 1, 1) : n);
     }
@@ -91,34 +93,218 @@ final class Reductions {
         return sum(centered.mul(centered)).div(Math.max(a.numel() - 1, 1));
     }
 
+    /** Standard deviation along dim: sqrt(var).  Backward: through var and sqrt. */
+    static Tensor std(Tensor a, int dim, boolean keepDim, boolean unbiased) {
+        return MathOps.sqrt(var(a, dim, keepDim, unbiased));
+    }
+
+    /** Unbiased standard deviation of all elements. */
+    static Tensor std(Tensor a) {
+        return MathOps.sqrt(var(a));
+    }
+
+    // ---- max / min ---------------------------------------------------------------------------------
+    // A reduction along dimension d sees the (contiguous) input as [outer, n, inner]:
+    // outer = product of the sizes before d, n = the size of d, inner = product of the sizes after d.
+    // Element (o, k, i) sits at index (o * n + k) * inner + i, and its output cell is o * inner + i.
+
+    /** out = max over all x_i.  Backward: dL/dout goes to the largest element (split evenly between ties). */
     static Tensor max(Tensor a) {
-        throw new UnsupportedOperationException("max: not implemented yet");
+        return extremeAll("max", a, true);
     }
 
-    static MaxMin max(Tensor a, int dim, boolean keepDim) {
-        throw new UnsupportedOperationException("max: not implemented yet");
-    }
-
+    /** out = min over all x_i.  Backward: dL/dout goes to the smallest element (split evenly between ties). */
     static Tensor min(Tensor a) {
-        throw new UnsupportedOperationException("min: not implemented yet");
+        return extremeAll("min", a, false);
     }
 
-    static MaxMin min(Tensor a, int dim, boolean keepDim) {
-        throw new UnsupportedOperationException("min: not implemented yet");
-    }
-
-    static Tensor argmax(Tensor a, int dim, boolean keepDim) {
-        throw new UnsupportedOperationException("argmax: not implemented yet");
-    }
-
-    static int argmax(Tensor a) {
+    private static Tensor extremeAll(String op, Tensor a, boolean max) {
         float[] x = a.data();
-        int best = 0;
-        for (int i = 1; i < x.length; i++) if (x[i] > x[best]) best = i;
+        if (x.length == 0) {
+            throw new ShapeException(op + "(): the tensor of shape " + Shape.str(a.shape) + " is empty, it has no "
+                    + (max ? "largest" : "smallest") + " element");
+        }
+        float best = x[0];
+        for (float v : x) {
+            if (Float.isNaN(v)) {          // NaN wins, as in NumPy and PyTorch: it signals a bug upstream
+                best = v;
+                break;
+            }
+            if (max ? v > best : v < best) best = v;
+        }
+        float result = best;
+        Tensor out = Tensor.result(new float[] {result}, new int[0], op, a);
+        return out.onBackward(() -> {
+            int ties = 0;
+            for (float v : x) if (v == result) ties++;
+            float share = out.grad().item() / Math.max(ties, 1);
+            float[] d = new float[x.length];
+            for (int i = 0; i < d.length; i++) if (x[i] == result) d[i] = share;
+            a.addGrad(Tensor.fromArray(d, a.shape));
+        });
+    }
+
+    /**
+     * The largest values along dim and their indices.  Backward: dL/dvalues goes to the element
+     * that was picked (the first one on a tie); the others get 0.
+     */
+    static MaxMin max(Tensor a, int dim, boolean keepDim) {
+        return extremeAlong("max", a, dim, keepDim, true);
+    }
+
+    /** The smallest values along dim and their indices.  Backward: as {@link #max(Tensor, int, boolean)}. */
+    static MaxMin min(Tensor a, int dim, boolean keepDim) {
+        return extremeAlong("min", a, dim, keepDim, false);
+    }
+
+    private static MaxMin extremeAlong(String op, Tensor a, int dim, boolean keepDim, boolean max) {
+        int d = Shape.dim(op, dim, a.dim());
+        int n = sizeAlong(a.shape, d), outer = outer(a.shape, d), inner = inner(a.shape, d);
+        float[] x = a.data();
+        int[] best = extremeIndices(op, a, x, outer, n, inner, max);
+        float[] values = new float[best.length], indices = new float[best.length];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int cell = o * inner + i;
+                values[cell] = x[(o * n + best[cell]) * inner + i];
+                indices[cell] = best[cell];
+            }
+        }
+        int[] outShape = reducedShape(a.shape, d, keepDim);
+        Tensor out = Tensor.result(values, outShape, op, a);
+        out.onBackward(() -> {
+            float[] g = out.grad().data();
+            float[] dx = new float[x.length];
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    int cell = o * inner + i;
+                    dx[(o * n + best[cell]) * inner + i] += g[cell];
+                }
+            }
+            a.addGrad(Tensor.fromArray(dx, a.shape));
+        });
+        return new MaxMin(out, Tensor.fromArray(indices, outShape));
+    }
+
+    /** For each output cell (o, i): the k in 0..n-1 with the largest (or smallest) x[(o*n+k)*inner+i]. */
+    private static int[] extremeIndices(String op, Tensor a, float[] x, int outer, int n, int inner, boolean max) {
+        if (n == 0) {
+            throw new ShapeException(op + ": cannot reduce over a dimension of size 0 (shape " + Shape.str(a.shape) + ")");
+        }
+        int[] best = new int[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                int bestK = 0;
+                float bestV = x[base];
+                for (int k = 1; k < n && !Float.isNaN(bestV); k++) {
+                    float v = x[base + k * inner];
+                    if (Float.isNaN(v) || (max ? v > bestV : v < bestV)) {
+                        bestV = v;
+                        bestK = k;
+                    }
+                }
+                best[o * inner + i] = bestK;
+            }
+        }
         return best;
     }
 
+    /** Index of the largest element along dim, as float values (no gradient). */
+    static Tensor argmax(Tensor a, int dim, boolean keepDim) {
+        return argExtreme("argmax", a, dim, keepDim, true);
+    }
+
+    /** Index of the smallest element along dim, as float values (no gradient). */
+    static Tensor argmin(Tensor a, int dim, boolean keepDim) {
+        return argExtreme("argmin", a, dim, keepDim, false);
+    }
+
+    private static Tensor argExtreme(String op, Tensor a, int dim, boolean keepDim, boolean max) {
+        int d = Shape.dim(op, dim, a.dim());
+        int[] best = extremeIndices(op, a, a.data(), outer(a.shape, d), sizeAlong(a.shape, d), inner(a.shape, d), max);
+        float[] f = new float[best.length];
+        for (int i = 0; i < f.length; i++) f[i] = best[i];
+        return Tensor.fromArray(f, reducedShape(a.shape, d, keepDim));
+    }
+
+    /** Index of the largest element of the flattened tensor (the first one on a tie). */
+    static int argmax(Tensor a) {
+        return extremeIndices("argmax", a, a.data(), 1, a.numel(), 1, true)[0];
+    }
+
+    /** Index of the smallest element of the flattened tensor (the first one on a tie). */
+    static int argmin(Tensor a) {
+        return extremeIndices("argmin", a, a.data(), 1, a.numel(), 1, false)[0];
+    }
+
+    /**
+     * out = log(sum_k e^x_k) along dim, computed stably as m + log(sum_k e^(x_k - m)) with m = max_k x_k
+     * (so e^x never overflows).  Backward: dL/dx_k = dL/dout * e^(x_k - out) = dL/dout * softmax(x)_k.
+     */
     static Tensor logsumexp(Tensor a, int dim, boolean keepDim) {
-        throw new UnsupportedOperationException("logsumexp: not implemented yet " + Arrays.toString(a.shape));
+        int d = Shape.dim("logsumexp", dim, a.dim());
+        int n = sizeAlong(a.shape, d), outer = outer(a.shape, d), inner = inner(a.shape, d);
+        float[] x = a.data();
+        float[] z = new float[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                float m = Float.NEGATIVE_INFINITY;
+                for (int k = 0; k < n; k++) m = Math.max(m, x[base + k * inner]);
+                if (Float.isInfinite(m)) m = 0;  // all -inf (or a +inf): shifting by it would give NaN
+                double s = 0;
+                for (int k = 0; k < n; k++) s += Math.exp(x[base + k * inner] - m);
+                z[o * inner + i] = (float) (m + Math.log(s));
+            }
+        }
+        Tensor out = Tensor.result(z, reducedShape(a.shape, d, keepDim), "logsumexp", a);
+        return out.onBackward(() -> {
+            float[] g = out.grad().data();
+            float[] dx = new float[x.length];
+            for (int o = 0; o < outer; o++) {
+                for (int i = 0; i < inner; i++) {
+                    int base = o * n * inner + i, cell = o * inner + i;
+                    for (int k = 0; k < n; k++) {
+                        dx[base + k * inner] = g[cell] * (float) Math.exp(x[base + k * inner] - z[cell]);
+                    }
+                }
+            }
+            a.addGrad(Tensor.fromArray(dx, a.shape));
+        });
+    }
+
+    // ---- shape helpers for reductions along one dimension ---------------------------------------------
+
+    /** The size of dimension d (1 for a scalar, which reduces like a single element). */
+    static int sizeAlong(int[] shape, int d) {
+        return shape.length == 0 ? 1 : shape[d];
+    }
+
+    /** Product of the sizes before dimension d. */
+    static int outer(int[] shape, int d) {
+        int p = 1;
+        for (int k = 0; k < d && k < shape.length; k++) p *= shape[k];
+        return p;
+    }
+
+    /** Product of the sizes after dimension d. */
+    static int inner(int[] shape, int d) {
+        int p = 1;
+        for (int k = d + 1; k < shape.length; k++) p *= shape[k];
+        return p;
+    }
+
+    /** The shape after reducing dimension d: size 1 there when keepDim, else without it. */
+    static int[] reducedShape(int[] shape, int d, boolean keepDim) {
+        if (shape.length == 0) return new int[0];
+        if (keepDim) {
+            int[] s = shape.clone();
+            s[d] = 1;
+            return s;
+        }
+        int[] s = new int[shape.length - 1];
+        for (int k = 0, j = 0; k < shape.length; k++) if (k != d) s[j++] = shape[k];
+        return s;
     }
 }

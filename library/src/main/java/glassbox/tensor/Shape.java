@@ -51,8 +51,9 @@ public final class Shape {
 
     /** Turns a possibly negative dimension (-1 = last) into an index, or explains what is wrong. */
     public static int dim(String op, int dim, int rank) {
-        int d = dim < 0 ? dim + rank : dim;
-        if (d < 0 || d >= Math.max(rank, 1) || (rank == 0 && d != 0)) {
+        // A scalar (rank 0) accepts dimension 0 or -1, as in PyTorch.
+        int d = dim < 0 ? dim + Math.max(rank, 1) : dim;
+        if (d < 0 || d >= Math.max(rank, 1)) {
             throw new ShapeException(op + ": dimension " + dim + " is out of range for a tensor with " + rank
                     + " dimension" + (rank == 1 ? "" : "s") + " (valid: " + (-Math.max(rank, 1)) + " to " + (Math.max(rank, 1) - 1) + ")");
         }

@@ -39,6 +39,7 @@ public final class Tensor {
     private final String op;
     private final Tensor[] inputs;
     private final int[] inputVersions;
+    private final int ownVersion;
     private Runnable backwardFn;
     private List<Consumer<Tensor>> hooks;
     private String label;
@@ -50,6 +51,7 @@ public final class Tensor {
         this.offset = offset;
         this.op = op;
         this.inputs = inputs;
+        this.ownVersion = storage.version;
         if (inputs.length > 0) {
             inputVersions = new int[inputs.length];
             for (int i = 0; i < inputs.length; i++) inputVersions[i] = inputs[i].storage.version;
@@ -391,6 +393,11 @@ public final class Tensor {
     }
 
     private void checkInputsUnchanged() {
+        if (storage.version != ownVersion) {
+            throw new IllegalStateException("backward of " + op + ": its result" + (label != null ? " '" + label + "'" : "")
+                    + " (shape " + Shape.str(shape) + ") was modified in place after it was computed, so the gradient "
+                    + "would be wrong. Do the in-place change on a copy (x.copy()) or after backward().");
+        }
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i].storage.version != inputVersions[i]) {
                 Tensor in = inputs[i];
@@ -586,8 +593,12 @@ public final class Tensor {
     public Tensor copy_(Tensor src) {
         checkInPlace("copy_");
         float[] v = Views.expandValues("copy_", src, shape);
-        int[] i = {0};
-        forEachPosition(p -> storage.data[p] = v[i[0]++]);
+        if (isContiguous()) {
+            System.arraycopy(v, 0, storage.data, offset, v.length);
+        } else {
+            int[] i = {0};
+            forEachPosition(p -> storage.data[p] = v[i[0]++]);
+        }
         storage.version++;
         return this;
     }
@@ -596,8 +607,13 @@ public final class Tensor {
     public Tensor add_(Tensor other, float alpha) {
         checkInPlace("add_");
         float[] v = Views.expandValues("add_", other, shape);
-        int[] i = {0};
-        forEachPosition(p -> storage.data[p] += alpha * v[i[0]++]);
+        if (isContiguous()) {
+            float[] d = storage.data;
+            for (int i = 0; i < v.length; i++) d[offset + i] += alpha * v[i];
+        } else {
+            int[] i = {0};
+            forEachPosition(p -> storage.data[p] += alpha * v[i[0]++]);
+        }
         storage.version++;
         return this;
     }
@@ -615,7 +631,12 @@ public final class Tensor {
     /** this *= factor, in place. */
     public Tensor mul_(float factor) {
         checkInPlace("mul_");
-        forEachPosition(p -> storage.data[p] *= factor);
+        if (isContiguous()) {
+            float[] d = storage.data;
+            for (int i = offset, end = offset + numel(); i < end; i++) d[i] *= factor;
+        } else {
+            forEachPosition(p -> storage.data[p] *= factor);
+        }
         storage.version++;
         return this;
     }
@@ -686,8 +707,18 @@ public final class Tensor {
     public Tensor abs() { return MathOps.abs(this); }
     /** Limits every value to [min, max]. */
     public Tensor clamp(float min, float max) { return MathOps.clamp(this, min, max); }
+    /** Limits every value to at least {@code min}. */
+    public Tensor clampMin(float min) { return MathOps.clamp(this, min, Float.POSITIVE_INFINITY); }
+    /** Limits every value to at most {@code max}. */
+    public Tensor clampMax(float max) { return MathOps.clamp(this, Float.NEGATIVE_INFINITY, max); }
     /** condition ? this : other, elementwise (condition nonzero = true; broadcast). */
     public Tensor where(Tensor condition, Tensor other) { return MathOps.where(condition, this, other); }
+    /** condition ? a : b, elementwise (condition nonzero = true; all three broadcast), like torch.where. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) { return MathOps.where(condition, a, b); }
+    /** The larger of this and other, elementwise (broadcast). */
+    public Tensor maximum(Tensor other) { return MathOps.maximum(this, other); }
+    /** The smaller of this and other, elementwise (broadcast). */
+    public Tensor minimum(Tensor other) { return MathOps.minimum(this, other); }
 
     // ---- Comparison.java: elementwise tests, 1 for true and 0 for false (no gradient) ----------
     /** this == other ? 1 : 0. */
@@ -702,22 +733,32 @@ public final class Tensor {
     public Tensor lt(Tensor other) { return Comparison.compare("lt", this, other); }
     /** this <= other ? 1 : 0. */
     public Tensor le(Tensor other) { return Comparison.compare("le", this, other); }
-    /** this > c ? 1 : 0. */
-    public Tensor gt(float c) { return gt(scalar(c)); }
-    /** this < c ? 1 : 0. */
-    public Tensor lt(float c) { return lt(scalar(c)); }
     /** this == c ? 1 : 0. */
     public Tensor eq(float c) { return eq(scalar(c)); }
+    /** this != c ? 1 : 0. */
+    public Tensor ne(float c) { return ne(scalar(c)); }
+    /** this > c ? 1 : 0. */
+    public Tensor gt(float c) { return gt(scalar(c)); }
+    /** this >= c ? 1 : 0. */
+    public Tensor ge(float c) { return ge(scalar(c)); }
+    /** this < c ? 1 : 0. */
+    public Tensor lt(float c) { return lt(scalar(c)); }
+    /** this <= c ? 1 : 0. */
+    public Tensor le(float c) { return le(scalar(c)); }
 
     // ---- Reductions.java ---------------------------------------------------------------------
     /** Sum of all elements (a scalar). */
     public Tensor sum() { return Reductions.sum(this); }
+    /** Sum along {@code dim}, which disappears (negative dims count from the end). */
+    public Tensor sum(int dim) { return Reductions.sum(this, new int[] {dim}, false); }
     /** Sum along {@code dim}; keepDim keeps it with size 1. */
     public Tensor sum(int dim, boolean keepDim) { return Reductions.sum(this, new int[] {dim}, keepDim); }
     /** Sum along several dimensions. */
     public Tensor sum(int[] dims, boolean keepDim) { return Reductions.sum(this, dims, keepDim); }
     /** Mean of all elements. */
     public Tensor mean() { return Reductions.mean(this); }
+    /** Mean along {@code dim}, which disappears. */
+    public Tensor mean(int dim) { return Reductions.mean(this, new int[] {dim}, false); }
     /** Mean along {@code dim}. */
     public Tensor mean(int dim, boolean keepDim) { return Reductions.mean(this, new int[] {dim}, keepDim); }
     /** Mean along several dimensions. */
@@ -726,6 +767,10 @@ public final class Tensor {
     public Tensor var(int dim, boolean keepDim, boolean unbiased) { return Reductions.var(this, dim, keepDim, unbiased); }
     /** Variance of all elements (unbiased, n-1). */
     public Tensor var() { return Reductions.var(this); }
+    /** Standard deviation along {@code dim}: sqrt(var). */
+    public Tensor std(int dim, boolean keepDim, boolean unbiased) { return Reductions.std(this, dim, keepDim, unbiased); }
+    /** Standard deviation of all elements (unbiased, n-1). */
+    public Tensor std() { return Reductions.std(this); }
     /** Largest element. */
     public Tensor max() { return Reductions.max(this); }
     /** Largest element along {@code dim}, with its index. */
@@ -736,8 +781,14 @@ public final class Tensor {
     public MaxMin min(int dim, boolean keepDim) { return Reductions.min(this, dim, keepDim); }
     /** Index of the largest element along {@code dim} (as float values). */
     public Tensor argmax(int dim) { return Reductions.argmax(this, dim, false); }
+    /** Index of the largest element along {@code dim}; keepDim keeps it with size 1. */
+    public Tensor argmax(int dim, boolean keepDim) { return Reductions.argmax(this, dim, keepDim); }
     /** Index of the largest element of the flattened tensor. */
     public int argmax() { return Reductions.argmax(this); }
+    /** Index of the smallest element along {@code dim} (as float values). */
+    public Tensor argmin(int dim) { return Reductions.argmin(this, dim, false); }
+    /** Index of the smallest element of the flattened tensor. */
+    public int argmin() { return Reductions.argmin(this); }
     /** log(sum(exp(x))) along {@code dim}, computed stably (shifted by the max). */
     public Tensor logsumexp(int dim, boolean keepDim) { return Reductions.logsumexp(this, dim, keepDim); }
 
@@ -778,14 +829,18 @@ public final class Tensor {
     // ---- Indexing.java: gathering and joining --------------------------------------------------
     /** The slices at {@code index} along {@code dim}, e.g. rows of an embedding table. */
     public Tensor indexSelect(int dim, int[] index) { return Indexing.indexSelect(this, dim, index); }
+    /** The slices at the positions held in {@code index} (whole numbers) along {@code dim}. */
+    public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(this, dim, index); }
     /** out[i][j] = this[i][index[i][j]] along {@code dim} (index has the output's shape). */
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(this, dim, index); }
     /** Joins tensors along an existing dimension. */
     public static Tensor cat(List<Tensor> tensors, int dim) { return Indexing.cat(tensors, dim); }
     /** Stacks same-shaped tensors along a new dimension. */
     public static Tensor stack(List<Tensor> tensors, int dim) { return Indexing.stack(tensors, dim); }
-    /** Cuts into pieces of {@code size} along {@code dim} (the last may be smaller). */
+    /** Cuts into pieces of {@code size} along {@code dim} (the last may be smaller); each a view. */
     public List<Tensor> split(int size, int dim) { return Indexing.split(this, size, dim); }
+    /** Cuts into pieces of the given sizes along {@code dim}; each a view. */
+    public List<Tensor> split(int[] sizes, int dim) { return Indexing.split(this, sizes, dim); }
     /** Cuts into {@code chunks} nearly equal pieces along {@code dim}. */
     public List<Tensor> chunk(int chunks, int dim) { return Indexing.chunk(this, chunks, dim); }
 

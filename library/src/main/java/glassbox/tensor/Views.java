@@ -61,6 +61,7 @@ final class Views {
     static Tensor transpose(Tensor a, int dim0, int dim1) {
         int r = a.shape.length;
         int d0 = Shape.dim("transpose", dim0, r), d1 = Shape.dim("transpose", dim1, r);
+        if (r == 0 || d0 == d1) return a;
         int[] perm = new int[r];
         for (int i = 0; i < r; i++) perm[i] = i;
         perm[d0] = d1;
@@ -88,35 +89,59 @@ final class Views {
         return out.onBackward(() -> a.addGrad(permute(out.grad(), inverse)));
     }
 
-    /** Removes every dimension of size 1. */
+    /** Removes every dimension of size 1 (a view).  Backward: reshape dL/dout back to the input's shape. */
     static Tensor squeeze(Tensor a) {
-        int count = 0;
-        for (int s : a.shape) if (s != 1) count++;
-        int[] shape = new int[count];
-        int k = 0;
-        for (int s : a.shape) if (s != 1) shape[k++] = s;
-        return reshape(a, shape);
+        boolean[] drop = new boolean[a.shape.length];
+        for (int d = 0; d < drop.length; d++) drop[d] = a.shape[d] == 1;
+        return dropDims("squeeze", a, drop);
     }
 
     /** Removes dimension dim if it has size 1 (otherwise returns the tensor unchanged, as PyTorch). */
     static Tensor squeeze(Tensor a, int dim) {
         int d = Shape.dim("squeeze", dim, a.shape.length);
-        if (a.shape[d] != 1) return a;
-        int[] shape = new int[a.shape.length - 1];
-        for (int i = 0, k = 0; i < a.shape.length; i++) if (i != d) shape[k++] = a.shape[i];
-        return reshape(a, shape);
+        if (a.shape.length == 0 || a.shape[d] != 1) return a;
+        boolean[] drop = new boolean[a.shape.length];
+        drop[d] = true;
+        return dropDims("squeeze", a, drop);
     }
 
-    /** Inserts a dimension of size 1 at dim (dim may equal the rank: a new last dimension). */
+    private static Tensor dropDims(String op, Tensor a, boolean[] drop) {
+        int count = 0;
+        for (boolean b : drop) if (!b) count++;
+        if (count == a.shape.length) return a;
+        int[] shape = new int[count], strides = new int[count];
+        for (int d = 0, k = 0; d < drop.length; d++) {
+            if (drop[d]) continue;
+            shape[k] = a.shape[d];
+            strides[k++] = a.strides[d];
+        }
+        Tensor out = a.view(op, shape, strides, a.offset);
+        return out.onBackward(() -> a.addGrad(reshape(out.grad(), a.shape)));
+    }
+
+    /**
+     * Inserts a dimension of size 1 at dim (dim may equal the rank: a new last dimension); a view.
+     * Backward: reshape dL/dout back to the input's shape.
+     */
     static Tensor unsqueeze(Tensor a, int dim) {
         int r = a.shape.length;
         int d = dim < 0 ? dim + r + 1 : dim;
         if (d < 0 || d > r) {
-            throw new ShapeException("unsqueeze: dimension " + dim + " is out of range for a tensor with " + r + " dimensions");
+            throw new ShapeException("unsqueeze: dimension " + dim + " is out of range for a tensor of shape " + Shape.str(a.shape)
+                    + " (valid: " + (-r - 1) + " to " + r + ")");
         }
-        int[] shape = new int[r + 1];
-        for (int i = 0, k = 0; i <= r; i++) shape[i] = i == d ? 1 : a.shape[k++];
-        return reshape(a, shape);
+        int[] shape = new int[r + 1], strides = new int[r + 1];
+        for (int i = 0, k = 0; i <= r; i++) {
+            if (i == d) {
+                shape[i] = 1;
+                strides[i] = d < r ? a.strides[d] * a.shape[d] : 1;  // any stride works for a size-1 dimension
+            } else {
+                shape[i] = a.shape[k];
+                strides[i] = a.strides[k++];
+            }
+        }
+        Tensor out = a.view("unsqueeze", shape, strides, a.offset);
+        return out.onBackward(() -> a.addGrad(reshape(out.grad(), a.shape)));
     }
 
     /** Flattens dimensions startDim..endDim (inclusive) into one. */
@@ -144,6 +169,10 @@ final class Views {
         int[] shape = newShape.clone(), strides = new int[r];
         for (int d = 0; d < r; d++) {
             if (d < lead) {
+                if (shape[d] < 0) {
+                    throw new ShapeException("expand: size " + shape[d] + " is not allowed for the new leading dimension " + d
+                            + " in " + Shape.str(newShape) + " (-1 only keeps an existing size)");
+                }
                 strides[d] = 0;
                 continue;
             }
@@ -163,11 +192,41 @@ final class Views {
         return out.onBackward(() -> a.addGrad(Arithmetic.sumTo(out.grad(), a.shape)));
     }
 
-    /** The values of {@code t} broadcast to {@code shape}, row-major (no copy when nothing changes). */
+    /**
+     * The values of {@code t} broadcast to {@code shape}, row-major (no copy when nothing changes).
+     * The common cases are copied in blocks: a scalar (fill), a bias [N] or [1, N] under [B, N]
+     * (the same block tiled B times), and a column [B, 1] under [B, N] (each value repeated N times).
+     */
     static float[] expandValues(String op, Tensor t, int[] shape) {
         if (Arrays.equals(t.shape, shape)) return t.data();
         Shape.broadcast(op, t.shape, shape);
         int r = shape.length, lead = r - t.shape.length;
+        int n = Shape.numel(shape), m = t.numel();
+        float[] out = new float[n];
+        if (m == 1) {
+            Arrays.fill(out, t.storage.data[t.offset]);
+            return out;
+        }
+        if (t.isContiguous()) {
+            // Split shape into [before, after] at the first dimension where t's size is not 1.
+            int first = lead;
+            while (first < r && t.shape[first - lead] == 1) first++;
+            int last = r;
+            while (last > first && t.shape[last - 1 - lead] == 1) last--;
+            boolean tiled = true, repeated = true;  // t = [1.., after] (tiled) or [before.., 1..] (repeated)
+            for (int d = first; d < r; d++) tiled &= t.shape[d - lead] == shape[d];
+            for (int d = lead; d < last; d++) repeated &= t.shape[d - lead] == shape[d];
+            for (int d = 0; d < lead; d++) repeated &= shape[d] == 1;
+            if (tiled) {
+                for (int at = 0; at < n; at += m) System.arraycopy(t.storage.data, t.offset, out, at, m);
+                return out;
+            }
+            if (repeated) {
+                int times = n / m;
+                for (int i = 0; i < m; i++) Arrays.fill(out, i * times, (i + 1) * times, t.storage.data[t.offset + i]);
+                return out;
+            }
+        }
         int[] strides = new int[r];
         for (int d = lead; d < r; d++) strides[d] = t.shape[d - lead] == 1 ? 0 : t.strides[d - lead];
         return new Tensor(t.storage, shape, strides, t.offset, "leaf", new Tensor[0]).toFloatArray();
@@ -175,6 +234,7 @@ final class Views {
 
     /** Elements start, start+step, ... below end along dim.  Backward: dL/dout written into zeros. */
     static Tensor slice(Tensor a, int dim, int start, int end, int step) {
+        if (a.shape.length == 0) throw new ShapeException("slice: a scalar (shape []) cannot be sliced");
         int d = Shape.dim("slice", dim, a.shape.length);
         int size = a.shape[d];
         int s = Math.min(Math.max(start < 0 ? start + size : start, 0), size);
@@ -193,6 +253,7 @@ final class Views {
 
     /** Index i along dim, with that dimension removed.  Backward: dL/dout written into zeros. */
     static Tensor select(Tensor a, int dim, int index) {
+        if (a.shape.length == 0) throw new ShapeException("select: a scalar (shape []) has no dimension to index");
         int d = Shape.dim("select", dim, a.shape.length);
         int size = a.shape[d];
         int i = index < 0 ? index + size : index;
