@@ -232,9 +232,9 @@ public final class GradCheck {
         }
 
         private String heading() {
-            return "Gradient check of " + inputs.size() + " input" + (inputs.size() == 1 ? "" : "s") + " (output shape "
-                    + Shape.str(outputShape) + "; central differences with eps " + num(eps) + "; pass if relative error <= "
-                    + num(tolerance) + ", floor " + num(floor) + "): " + (passed() ? "PASSED" : "FAILED");
+            return "Gradient check " + (passed() ? "PASSED" : "FAILED") + " (output shape " + Shape.str(outputShape)
+                    + "; central differences, eps " + num(eps) + "; an input passes if max rel error <= " + num(tolerance)
+                    + ", with |gradients| below " + num(floor) + " judged absolutely)";
         }
 
         /** A plain-text table: one row per input with its errors and PASS or FAIL. */
@@ -278,7 +278,9 @@ public final class GradCheck {
             if (v == 0) return "0";
             if (Double.isNaN(v) || Double.isInfinite(v)) return Double.toString(v);
             double a = Math.abs(v);
-            return a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%.4g", v) : String.format(Locale.ROOT, "%.2e", v);
+            if (a < 1e-3 || a >= 1e5) return String.format(Locale.ROOT, "%.2e", v);
+            String s = String.format(Locale.ROOT, "%.4g", v);
+            return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         }
 
         private static String escape(String s) {

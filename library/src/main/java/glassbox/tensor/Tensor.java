@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * send a gradient back to those inputs. {@link #backward()} walks the graph from the output in reverse
  * topological order and applies the chain rule: each node's gradient dL/dnode is complete before it is
  * passed on. After it, every tensor of the graph, intermediates included, holds its gradient in
- * {@link #grad()}. Gradients accumulate (+=) until {@link #zeroGrad()}.
+ * {@link #grad()}. The gradients of leaves (inputs, weights) accumulate (+=) over backward calls until
+ * {@link #zeroGrad()}; an intermediate holds its gradient from the latest backward call.
  *
  * <p>Each op lives with its backward in a small file of this package ({@code Arithmetic}, {@code
  * MathOps}, {@code Reductions}, {@code Views}, {@code Indexing}, {@code MatMul}, {@code Activations});
@@ -377,6 +378,13 @@ public final class Tensor {
                     + " does not match tensor shape " + Shape.str(shape));
         }
         List<Tensor> order = topologicalOrder();
+        // This pass starts from clean gradients: an intermediate's gradient from an earlier pass must not
+        // flow again. Leaves put theirs aside and get it back, plus this pass's gradient, at the end.
+        Map<Tensor, Tensor> earlier = new IdentityHashMap<>();
+        for (Tensor node : order) {
+            if (node.grad != null && node.isLeaf()) earlier.put(node, node.grad);
+            node.grad = null;
+        }
         try (var scope = noGrad()) {
             addGrad(gradient);
             for (int i = order.size() - 1; i >= 0; i--) {
@@ -388,6 +396,15 @@ public final class Tensor {
                 if (node.backwardFn == null) continue;
                 node.checkInputsUnchanged();
                 node.backwardFn.run();
+            }
+        } finally {
+            for (Map.Entry<Tensor, Tensor> e : earlier.entrySet()) {
+                Tensor leaf = e.getKey(), old = e.getValue();
+                if (leaf.grad != null) {
+                    float[] acc = old.storage.data, add = leaf.grad.storage.data;
+                    for (int i = 0; i < acc.length; i++) acc[i] += add[i];
+                }
+                leaf.grad = old;   // the same tensor as before, now holding the sum
             }
         }
     }
@@ -799,8 +816,13 @@ public final class Tensor {
     public Tensor view(int... newShape) { return Views.view(this, newShape); }
     /** Swaps two dimensions (a view). */
     public Tensor transpose(int dim0, int dim1) { return Views.transpose(this, dim0, dim1); }
-    /** The transpose of a 2-D tensor. */
-    public Tensor t() { return Views.transpose(this, 0, 1); }
+    /** The transpose of a 2-D tensor (a 0-D or 1-D tensor is returned as it is, as in PyTorch). */
+    public Tensor t() {
+        if (dim() > 2) {
+            throw new ShapeException("t(): expects at most 2 dimensions, got shape " + Shape.str(shape) + "; use transpose(dim0, dim1)");
+        }
+        return dim() < 2 ? this : Views.transpose(this, 0, 1);
+    }
     /** Reorders the dimensions (a view). */
     public Tensor permute(int... dims) { return Views.permute(this, dims); }
     /** Removes all dimensions of size 1. */
