@@ -1,0 +1,100 @@
+package glassbox.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import glassbox.tensor.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each loss against its formula computed by hand, and its gradient against central differences. */
+class LossTest {
+
+    @Test
+    void crossEntropyIsLogSumExpMinusTheTargetLogit() {
+        Tensor x = Tensor.of(new float[][] {{1, 2, 3}, {1, 1, 1}});
+        Tensor t = Tensor.of(2, 0);
+        double row0 = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3)) - 3;
+        double row1 = Math.log(3);
+        assertEquals((row0 + row1) / 2, new CrossEntropyLoss().forward(x, t).item(), 1e-6);
+    }
+
+    @Test
+    void crossEntropyGradientIsSoftmaxMinusOneHot() {
+        Tensor x = Tensor.randn(4, 5).requiresGrad(true);
+        Tensor t = Tensor.of(1, 4, 0, 1);
+        GradChecks.check(() -> new CrossEntropyLoss().forward(x, t), x);
+        GradChecks.check(() -> new CrossEntropyLoss(0.2f, 4).forward(x, t), x);
+    }
+
+    @Test
+    void crossEntropyLabelSmoothingAndIgnoreIndex() {
+        Tensor x = Tensor.of(new float[][] {{1, 2, 3}, {5, 0, 0}});
+        double lse = Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3));
+        double[] logp = {1 - lse, 2 - lse, 3 - lse};
+        double eps = 0.3;
+        // target 0 smoothed: q = (1-eps) onehot + eps/3
+        double expect = -((1 - eps) * logp[0] + eps / 3 * (logp[0] + logp[1] + logp[2]));
+        // row 1 has the ignored target 7 and does not count, not even in the mean
+        assertEquals(expect, new CrossEntropyLoss((float) eps, 7).forward(x, Tensor.of(0, 7)).item(), 1e-5);
+    }
+
+    @Test
+    void crossEntropyRejectsBadTargets() {
+        Tensor x = Tensor.randn(2, 3);
+        Exception e = assertThrows(IndexOutOfBoundsException.class, () -> new CrossEntropyLoss().forward(x, Tensor.of(0, 3)));
+        assertTrue(e.getMessage().contains("class 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new CrossEntropyLoss().forward(x, Tensor.of(0)));
+    }
+
+    @Test
+    void nllLossPicksTheTargetEntries() {
+        Tensor x = Tensor.of(new float[][] {{-1, -2}, {-3, -4}}).requiresGrad(true);
+        assertEquals((2 + 3) / 2f, new NLLLoss().forward(x, Tensor.of(1, 0)).item(), 1e-6);
+        GradChecks.check(() -> new NLLLoss().forward(x, Tensor.of(1, 0)), x);
+    }
+
+    @Test
+    void mseLoss() {
+        Tensor x = Tensor.of(1, 2, 3).requiresGrad(true);
+        Tensor y = Tensor.of(1, 0, 0);
+        assertEquals((0 + 4 + 9) / 3f, new MSELoss().forward(x, y).item(), 1e-6);
+        GradChecks.check(() -> new MSELoss().forward(x, y), x);
+        assertThrows(IllegalArgumentException.class, () -> new MSELoss().forward(x, Tensor.of(1, 2)));
+    }
+
+    @Test
+    void bceAndBceWithLogitsAgree() {
+        Tensor z = Tensor.of(-2, 0.5, 3).requiresGrad(true);
+        Tensor y = Tensor.of(0, 1, 1);
+        double expect = 0;
+        float[] zv = {-2, 0.5f, 3}, yv = {0, 1, 1};
+        for (int i = 0; i < 3; i++) {
+            double p = 1 / (1 + Math.exp(-zv[i]));
+            expect -= yv[i] * Math.log(p) + (1 - yv[i]) * Math.log(1 - p);
+        }
+        expect /= 3;
+        assertEquals(expect, new BCEWithLogitsLoss().forward(z, y).item(), 1e-6);
+        assertEquals(expect, new BCELoss().forward(z.sigmoid(), y).item(), 1e-6);
+        GradChecks.check(() -> new BCEWithLogitsLoss().forward(z, y), z);
+        Tensor p = Tensor.of(0.2, 0.6, 0.9).requiresGrad(true);
+        GradChecks.check(1e-3, 2e-2, () -> new BCELoss().forward(p, y), p);
+        assertThrows(IllegalArgumentException.class, () -> new BCELoss().forward(Tensor.of(1.5f), Tensor.of(1f)));
+    }
+
+    @Test
+    void bceWithLogitsIsStableForLargeLogits() {
+        float l = new BCEWithLogitsLoss().forward(Tensor.of(200f, -200f), Tensor.of(0f, 1f)).item();
+        assertEquals(200, l, 1e-3);
+    }
+
+    @Test
+    void l2PenaltyIsLambdaTimesSumOfSquares() {
+        Tensor a = Tensor.of(1, -2).requiresGrad(true);
+        Tensor b = Tensor.of(3).requiresGrad(true);
+        assertEquals(0.1f * 14, Penalty.l2(List.of(a, b), 0.1f).item(), 1e-6);
+        Penalty.l2(List.of(a, b), 0.1f).backward();
+        assertEquals(0.2f * -2, a.grad().get(new int[] {1}), 1e-6);
+    }
+}
