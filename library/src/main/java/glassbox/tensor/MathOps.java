@@ -75,8 +75,10 @@ final class MathOps {
         float[] x = a.data();
         float[] z = new float[x.length];
         for (int i = 0; i < z.length; i++) z[i] = Math.min(Math.max(x[i], lo), hi);
-        Tensor out = Tensor.result(z, a.shape,
-                "clamp(" + TensorFormat.number(lo) + ", " + TensorFormat.number(hi) + ")", a);
+        String name = hi == Float.POSITIVE_INFINITY ? "clampMin(" + TensorFormat.number(lo) + ")"
+                : lo == Float.NEGATIVE_INFINITY ? "clampMax(" + TensorFormat.number(hi) + ")"
+                : "clamp(" + TensorFormat.number(lo) + ", " + TensorFormat.number(hi) + ")";
+        Tensor out = Tensor.result(z, a.shape, name, a);
         return out.onBackward(() -> {
             float[] g = out.grad().data();
             float[] d = new float[x.length];
