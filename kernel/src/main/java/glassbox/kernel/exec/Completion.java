@@ -83,15 +83,8 @@ public final class Completion {
         int at = lineStart + (line.length() - trimmed.length());
         if (trimmed.contains(" ")) return new Result(List.of(), cursor, cursor);
         List<String> out = new ArrayList<>();
-        for (String m : magicNames) if (m.startsWith(trimmed)) out.add(m);
+        for (String m : engine.magicNames()) if (m.startsWith(trimmed)) out.add(m);
         return new Result(out, at, cursor);
-    }
-
-    private volatile List<String> magicNames = List.of();
-
-    /** The magic names ("%time", "%%html", ...) offered when a line starts with %. */
-    public void setMagicNames(List<String> names) {
-        magicNames = List.copyOf(names);
     }
 
     public Inspection inspect(String code, int cursor) {

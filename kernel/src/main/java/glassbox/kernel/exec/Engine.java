@@ -147,6 +147,13 @@ public final class Engine implements AutoCloseable {
         return call(() -> runCell(code, label, io));
     }
 
+    private volatile List<String> magicNames = List.of();
+
+    /** The magic names ("%time", "%%html", ...) completion offers when a line starts with %. */
+    public void setMagicNames(List<String> names) { magicNames = List.copyOf(names); }
+
+    List<String> magicNames() { return magicNames; }
+
     /** True while a cell runs. */
     public boolean isRunning() { return running; }
 
