@@ -69,9 +69,20 @@ public final class Bench {
             System.out.println("== " + w.name() + ": " + w.description());
             System.out.println();
             long t0 = System.nanoTime();
+            String loadBefore = loadAverage();
             w.run(o);
             Parallel.setThreads(threads);
-            System.out.printf("(%s took %.0f s)%n%n", w.name(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf("(%s took %.0f s; load average before %s, after %s: above %d the machine was shared)%n%n",
+                    w.name(), (System.nanoTime() - t0) / 1e9, loadBefore, loadAverage(), rt.availableProcessors());
+        }
+    }
+
+    /** The 1-minute load average (Linux), to judge how busy the machine was; "?" elsewhere. */
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
         }
     }
 

@@ -313,30 +313,36 @@ public final class Gemm {
 
     /**
      * The plain-Java micro-kernel: C[0..MR)[0..NR) += Apanel Bpanel over kc steps, for a JVM without the
-     * Vector API. Same arithmetic as {@code GemmSimd.kernel}, computed as four 2 x 8 sub-tiles held in
-     * sixteen local variables.
+     * Vector API. Same arithmetic as {@code GemmSimd.kernel}, done as eight 2 x 4 sub-tiles whose eight
+     * sums stay in registers (more would spill on x86's sixteen float registers).
      */
     static void kernel(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
         for (int r0 = 0; r0 < MR; r0 += 2) {
-            for (int j0 = 0; j0 < NR; j0 += 8) {
-                float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c04 = 0, c05 = 0, c06 = 0, c07 = 0;
-                float c10 = 0, c11 = 0, c12 = 0, c13 = 0, c14 = 0, c15 = 0, c16 = 0, c17 = 0;
+            for (int j0 = 0; j0 < NR; j0 += 4) {
+                float c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
                 int ai = ao + r0, bi = bo + j0;
                 for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
                     float x0 = a[ai], x1 = a[ai + 1];
                     float b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
-                    float b4 = b[bi + 4], b5 = b[bi + 5], b6 = b[bi + 6], b7 = b[bi + 7];
-                    c00 += x0 * b0; c01 += x0 * b1; c02 += x0 * b2; c03 += x0 * b3;
-                    c04 += x0 * b4; c05 += x0 * b5; c06 += x0 * b6; c07 += x0 * b7;
-                    c10 += x1 * b0; c11 += x1 * b1; c12 += x1 * b2; c13 += x1 * b3;
-                    c14 += x1 * b4; c15 += x1 * b5; c16 += x1 * b6; c17 += x1 * b7;
+                    c00 += x0 * b0;
+                    c01 += x0 * b1;
+                    c02 += x0 * b2;
+                    c03 += x0 * b3;
+                    c10 += x1 * b0;
+                    c11 += x1 * b1;
+                    c12 += x1 * b2;
+                    c13 += x1 * b3;
                 }
                 int o = co + r0 * ldc + j0;
-                c[o] += c00; c[o + 1] += c01; c[o + 2] += c02; c[o + 3] += c03;
-                c[o + 4] += c04; c[o + 5] += c05; c[o + 6] += c06; c[o + 7] += c07;
+                c[o] += c00;
+                c[o + 1] += c01;
+                c[o + 2] += c02;
+                c[o + 3] += c03;
                 o += ldc;
-                c[o] += c10; c[o + 1] += c11; c[o + 2] += c12; c[o + 3] += c13;
-                c[o + 4] += c14; c[o + 5] += c15; c[o + 6] += c16; c[o + 7] += c17;
+                c[o] += c10;
+                c[o + 1] += c11;
+                c[o + 2] += c12;
+                c[o + 3] += c13;
             }
         }
     }

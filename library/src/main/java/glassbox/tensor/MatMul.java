@@ -87,8 +87,9 @@ final class MatMul {
         // Otherwise one product per batch index; when the batches write separate outputs and each product
         // is too small to be split itself, the threads take separate ranges of batches.
         long work = (long) m * n * k;
-        int parts = (int) Math.min(Math.min(Parallel.threads(), count), (work * count) / Gemm.WORK_PER_THREAD);
-        if (parts > 1 && work < 4 * Gemm.WORK_PER_THREAD && separate(batch, cs)) {
+        int threads = (int) Math.min(Math.min(Parallel.threads(), count), (work * count) / Gemm.WORK_PER_THREAD);
+        if (threads > 1 && work < 4 * Gemm.WORK_PER_THREAD && separate(batch, cs)) {
+            int parts = Math.min(count, 4 * threads);  // several parts per thread, so a late thread takes fewer
             Parallel.run(parts, part -> batches(p, q, c, m, n, batch, xs, ys, cs,
                     (int) ((long) count * part / parts), (int) ((long) count * (part + 1) / parts)));
         } else {
