@@ -65,17 +65,32 @@ public final class Completion {
         final int cur = cursor;
         Result r = engine.analyse(() -> {
             SourceCodeAnalysis sca = engine.jshell().sourceCodeAnalysis();
-            Piece p = pieceAt(sca, code.substring(0, cur) + code.substring(cur), cur);
+            Piece p = pieceAt(sca, code, cur);
             int rel = cur - p.start();
             String text = p.text().substring(0, Math.min(p.text().length(), Math.max(rel, 0)));
             int[] anchor = new int[1];
             List<Suggestion> sugg = sca.completionSuggestions(text, rel, anchor);
+            int base = p.start();
+            if (sugg.isEmpty() && p.start() > 0) {
+                // Earlier statements of this cell have not run yet: complete inside a block that holds them,
+                // so a variable declared earlier in the cell is known.
+                String block = "{\n" + code.substring(0, cur);
+                sugg = sca.completionSuggestions(block, block.length(), anchor);
+                base = -2;
+            }
             Set<String> matches = new LinkedHashSet<>();
-            for (Suggestion s : sugg) if (s.matchesType()) matches.add(s.continuation());
-            for (Suggestion s : sugg) matches.add(s.continuation());
-            return new Result(new ArrayList<>(matches), p.start() + anchor[0], cur);
+            for (Suggestion s : sugg) if (s.matchesType()) matches.add(name(s.continuation()));
+            for (Suggestion s : sugg) matches.add(name(s.continuation()));
+            return new Result(new ArrayList<>(matches), base + anchor[0], cur);
         }, null);
         return r != null ? r : new Result(List.of(), cursor, cursor);
+    }
+
+    /** "sqrt(" -> "sqrt", "length()" -> "length": the popup lists names; the student types the parentheses. */
+    private static String name(String continuation) {
+        if (continuation.endsWith("()")) return continuation.substring(0, continuation.length() - 2);
+        if (continuation.endsWith("(")) return continuation.substring(0, continuation.length() - 1);
+        return continuation;
     }
 
     private Result completeMagic(String line, int lineStart, int cursor) {
@@ -116,7 +131,7 @@ public final class Completion {
             for (Documentation d : docs) {
                 sigs.add(d.signature());
                 String jd = d.javadoc();
-                if (jd == null || jd.isBlank()) jd = SourceDocs.javadocFor(d.signature(), engine.classLoader());
+                if (jd == null || jd.isBlank()) jd = SourceDocs.javadocFor(d.signature(), engine.classLoader(), engine.imports());
                 if (jd != null && !jd.isBlank() && doc.indexOf(jd.strip()) < 0) {
                     if (doc.length() > 0) doc.append("\n\n");
                     if (docs.size() > 1) doc.append(d.signature()).append('\n');
@@ -155,6 +170,7 @@ public final class Completion {
                     default:
                         break;
                 }
+                if (!Syntax.parses(ci.source())) return "invalid";
                 if (ci.remaining().length() >= remaining.length()) break;
                 remaining = ci.remaining();
             }

@@ -102,9 +102,10 @@ public final class Engine implements AutoCloseable {
             for (String snippet : Startup.snippets(options)) {
                 List<SnippetEvent> events = jshell.eval(snippet);
                 for (SnippetEvent ev : events) {
-                    if (ev.status() == Snippet.Status.REJECTED) {
+                    if (ev.status() == Snippet.Status.REJECTED || !ev.status().isDefined()) {
                         Streams.ORIGINAL_ERR.println("glassbox: startup snippet failed: " + snippet + ": "
                                 + jshell.diagnostics(ev.snippet()).map(d -> d.getMessage(null)).collect(Collectors.joining("; ")));
+                        jshell.drop(ev.snippet());   // a broken import would break every later cell
                     }
                 }
                 if (snippet.startsWith("import ")) importedPackages.add(snippet.substring(7, snippet.length() - 1).trim());

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Javadoc for classes whose sources ship next to their classes in a jar (the Glassbox library does):
+ * Javadoc for classes whose sources ship in a jar under {@code glassbox-sources/} (the library's do):
  * finds the comment before a declaration and renders it as plain text, since JShell only reads the
  * JDK's own sources.
  */
@@ -20,7 +20,7 @@ final class SourceDocs {
     private SourceDocs() { }
 
     /** The rendered Javadoc for a JShell signature like "Tensor glassbox.tensor.Tensor.add(Tensor other)", or null. */
-    static String javadocFor(String signature, ClassLoader loader) {
+    static String javadocFor(String signature, ClassLoader loader, List<String> imports) {
         String sig = signature.strip();
         Matcher m = SIGNATURE.matcher(sig);
         String className, member;
@@ -36,11 +36,12 @@ final class SourceDocs {
             className = t.group(1) + "." + t.group(2);
             member = null;
         }
+        className = qualify(className, loader, imports);
         String outer = className;
         // Nested classes: glassbox.nn.Foo.Bar -> source of glassbox/nn/Foo.java
         String source = null;
         while (source == null && outer.contains(".")) {
-            source = read(loader, outer.replace('.', '/') + ".java");
+            source = read(loader, "glassbox-sources/" + outer.replace('.', '/') + ".java");
             if (source == null) outer = outer.substring(0, outer.lastIndexOf('.'));
         }
         if (source == null) return null;
@@ -50,6 +51,25 @@ final class SourceDocs {
             return render(commentBefore(source, Pattern.compile("\\b" + Pattern.quote(simple) + "\\s*\\("), params));
         }
         return render(commentBefore(source, Pattern.compile("\\b" + Pattern.quote(member) + "\\s*\\("), params));
+    }
+
+    /** "Tensor" -> "glassbox.tensor.Tensor" through the session's on-demand imports; qualified names stay. */
+    private static String qualify(String name, ClassLoader loader, List<String> imports) {
+        if (Character.isLowerCase(name.charAt(0))) return name;
+        String top = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String rest = name.substring(top.length());
+        for (String imp : imports) {
+            String pkg = imp.startsWith("static ") ? null : imp.endsWith(".*") ? imp.substring(0, imp.length() - 2)
+                    : imp.endsWith("." + top) ? imp.substring(0, imp.length() - top.length() - 1) : null;
+            if (pkg == null) continue;
+            try {
+                Class.forName(pkg + "." + top, false, loader);
+                return pkg + "." + top + rest;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // try the next import
+            }
+        }
+        return name;
     }
 
     private static String read(ClassLoader loader, String resource) {

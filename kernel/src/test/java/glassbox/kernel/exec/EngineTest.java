@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -161,8 +162,20 @@ class EngineTest {
         assertTrue(v.matches().contains("weights"), v.matches().toString());
         assertEquals("incomplete", engine.isComplete("for (int i = 0; i < 3; i++) {"));
         assertEquals("complete", engine.isComplete("int y = 3;"));
+        assertEquals("complete", engine.isComplete("import java.time.*;\nvoid f() { }\nf();\n1 + 1"));
+        assertEquals("invalid", engine.isComplete("int 3x = 4;"));
+        Completion.Result sq = engine.complete("Math.sqr", 8);
+        assertEquals(List.of("sqrt"), sq.matches());
+        String cell = "String greeting = \"hi\"; greeting.toUpperC";
+        Completion.Result inCell = engine.complete(cell, cell.length());
+        assertTrue(inCell.matches().contains("toUpperCase"), inCell.matches().toString());
+        assertEquals(cell.length() - "toUpperC".length(), inCell.start());
         Completion.Inspection in = engine.inspect("Tensor.zeros(2, 3)", 9);
         assertNotNull(in);
         assertTrue(in.plainText().contains("zeros"), in.plainText());
+        assertTrue(in.documentation().contains("All zeros"), "Javadoc of the library, read from its sources: " + in.plainText());
+        Completion.Inspection jdk = engine.inspect("Math.max(1, 2)", 6);
+        assertNotNull(jdk);
+        assertTrue(jdk.plainText().contains("max(int"), jdk.plainText());
     }
 }
