@@ -28,10 +28,11 @@ final class Harness {
     }
 
     static Stats time(Supplier<?> op, double sampleSeconds, int samples) {
-        // Warm up: at least 0.3 s (0.1 s quick) or 5 calls, whichever is longer.
-        long warmEnd = System.nanoTime() + (long) (Math.max(0.1, sampleSeconds * 1.5) * 1e9);
+        // Warm up until the JIT has compiled the hot code (the Vector API is slow until it has): at least
+        // 5 sample lengths (1 s normally, 0.25 s quick) and at least 20 calls.
+        long warmEnd = System.nanoTime() + (long) (sampleSeconds * 5 * 1e9);
         int warmCalls = 0;
-        while (System.nanoTime() < warmEnd || warmCalls < 5) {
+        while (System.nanoTime() < warmEnd || warmCalls < 20) {
             consume(op.get());
             warmCalls++;
         }

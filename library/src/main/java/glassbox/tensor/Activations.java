@@ -9,7 +9,7 @@ final class Activations {
     static Tensor sigmoid(Tensor a) {
         float[] x = a.data();
         float[] s = new float[x.length];
-        for (int i = 0; i < s.length; i++) s[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+        ArrayMath.sigmoid(x, s);  // s[i] = 1 / (1 + e^-x[i])
         Tensor out = Tensor.result(s, a.shape, "sigmoid", a);
         return out.onBackward(() -> {
             float[] g = out.grad().data();
@@ -23,7 +23,7 @@ final class Activations {
     static Tensor tanh(Tensor a) {
         float[] x = a.data();
         float[] t = new float[x.length];
-        for (int i = 0; i < t.length; i++) t[i] = (float) Math.tanh(x[i]);
+        ArrayMath.tanh(x, t);  // t[i] = tanh x[i]
         Tensor out = Tensor.result(t, a.shape, "tanh", a);
         return out.onBackward(() -> {
             float[] g = out.grad().data();
@@ -62,6 +62,7 @@ final class Activations {
     }
 
     private static final double SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+    private static final float C = (float) SQRT_2_OVER_PI;
 
     /**
      * gelu(x) = 0.5 x (1 + tanh(u)) with u = sqrt(2/pi) (x + 0.044715 x^3): the tanh approximation of
@@ -72,12 +73,9 @@ final class Activations {
         float[] x = a.data();
         float[] t = new float[x.length];   // tanh(u), kept for the backward pass
         float[] r = new float[x.length];
-        for (int i = 0; i < r.length; i++) {
-            double v = x[i];
-            double th = Math.tanh(SQRT_2_OVER_PI * (v + 0.044715 * v * v * v));
-            t[i] = (float) th;
-            r[i] = (float) (0.5 * v * (1 + th));
-        }
+        for (int i = 0; i < r.length; i++) t[i] = C * (x[i] + 0.044715f * x[i] * x[i] * x[i]);  // u
+        ArrayMath.tanh(t, t);
+        for (int i = 0; i < r.length; i++) r[i] = 0.5f * x[i] * (1 + t[i]);
         Tensor out = Tensor.result(r, a.shape, "gelu", a);
         return out.onBackward(() -> {
             float[] g = out.grad().data();
@@ -106,6 +104,12 @@ final class Activations {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
+                if (inner == 1) {  // along the last dimension: a contiguous row, done with ArrayMath
+                    double sum = ArrayMath.expShifted(x, base, ArrayMath.max(x, base, n), s, base, n);
+                    float inv = (float) (1 / sum);
+                    for (int k = 0; k < n; k++) s[base + k] *= inv;
+                    continue;
+                }
                 float m = Float.NEGATIVE_INFINITY;
                 for (int k = 0; k < n; k++) m = Math.max(m, x[base + k * inner]);
                 double sum = 0;
@@ -148,6 +152,12 @@ final class Activations {
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
+                if (inner == 1) {  // along the last dimension: a contiguous row (z holds e^(x - m) for a moment)
+                    float m = ArrayMath.max(x, base, n);
+                    float logSum = (float) (m + Math.log(ArrayMath.expShifted(x, base, m, z, base, n)));
+                    for (int k = 0; k < n; k++) z[base + k] = x[base + k] - logSum;
+                    continue;
+                }
                 float m = Float.NEGATIVE_INFINITY;
                 for (int k = 0; k < n; k++) m = Math.max(m, x[base + k * inner]);
                 double sum = 0;
@@ -165,6 +175,12 @@ final class Activations {
                     int base = o * n * inner + i;
                     double gSum = 0;
                     for (int k = 0; k < n; k++) gSum += g[base + k * inner];
+                    if (inner == 1) {  // dx = g - e^z * gSum over a contiguous row
+                        ArrayMath.exp(z, base, dx, base, n);
+                        float gs = (float) gSum;
+                        for (int k = 0; k < n; k++) dx[base + k] = g[base + k] - dx[base + k] * gs;
+                        continue;
+                    }
                     for (int k = 0; k < n; k++) {
                         int at = base + k * inner;
                         dx[at] = (float) (g[at] - Math.exp(z[at]) * gSum);

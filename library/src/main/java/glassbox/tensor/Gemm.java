@@ -36,45 +36,25 @@ public final class Gemm {
     /** Each extra thread needs at least this many multiply-adds of work to pay for handing it over. */
     static final long WORK_PER_THREAD = 48L * 48 * 48;
 
-    private static final boolean SIMD_AVAILABLE = detectSimd();
-    private static boolean simd = SIMD_AVAILABLE;
-
-    /**
-     * The Vector API is used only if the module is in the boot layer (the JVM was started with
-     * {@code --add-modules jdk.incubator.vector}), the CPU has 256-bit vectors, and the system property
-     * {@code glassbox.simd} is not {@code false}. The SIMD class is not touched before this check.
-     */
-    private static boolean detectSimd() {
-        if ("false".equalsIgnoreCase(System.getProperty("glassbox.simd"))) return false;
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        try {
-            return GemmSimd.supported();
-        } catch (Throwable t) {
-            return false;
-        }
-    }
-
-    /** True when the matrix product runs on the Vector API's SIMD kernel. */
+    /** True when the matrix product runs on the Vector API's SIMD kernel (see {@link Simd}). */
     public static boolean simd() {
-        return simd;
+        return Simd.enabled;
     }
 
     /** A one-line description of the kernel in use, e.g. for benchmarks. */
     public static String describe() {
-        return (simd ? "Vector API kernel " : "plain-Java kernel ") + MR + "x" + NR + ", blocks KC=" + KC + " MC=" + MC
+        return (simd() ? "Vector API kernel " : "plain-Java kernel ") + MR + "x" + NR + ", blocks KC=" + KC + " MC=" + MC
                 + " NC=" + NC + ", up to " + Parallel.threads() + " thread(s)";
     }
 
-    /** For tests: switch to the plain-Java kernel (false) or back to SIMD if available; returns the old setting. */
+    /** For tests: switch to the plain-Java kernels (false) or back to SIMD if available; returns the old setting. */
     static boolean useSimd(boolean on) {
-        boolean old = simd;
-        simd = on && SIMD_AVAILABLE;
-        return old;
+        return Simd.use(on);
     }
 
     /** True if the Vector API kernel can be used in this JVM. */
     static boolean simdAvailable() {
-        return SIMD_AVAILABLE;
+        return Simd.AVAILABLE;
     }
 
     /**
@@ -235,7 +215,7 @@ public final class Gemm {
     /** Runs the micro-kernel over every MR x NR tile of an mc x nc block of C. */
     private static void macroKernel(int mc, int nc, int kc, float[] ap, int aBase, float[] bp, int bBase,
                                     float[] c, int cOff, int ldc, float[] tile) {
-        boolean vector = simd;
+        boolean vector = Simd.enabled;
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {

@@ -247,6 +247,7 @@ final class Reductions {
         int n = sizeAlong(a.shape, d), outer = outer(a.shape, d), inner = inner(a.shape, d);
         float[] x = a.data();
         float[] z = new float[outer * inner];
+        float[] scratch = null;
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
@@ -254,7 +255,12 @@ final class Reductions {
                 for (int k = 0; k < n; k++) m = Math.max(m, x[base + k * inner]);
                 if (Float.isInfinite(m)) m = 0;  // all -inf (or a +inf): shifting by it would give NaN
                 double s = 0;
-                for (int k = 0; k < n; k++) s += Math.exp(x[base + k * inner] - m);
+                if (inner == 1) {  // along the last dimension: a contiguous row (scratch holds e^(x - m))
+                    if (scratch == null) scratch = new float[n];
+                    s = ArrayMath.expShifted(x, base, m, scratch, 0, n);
+                } else {
+                    for (int k = 0; k < n; k++) s += Math.exp(x[base + k * inner] - m);
+                }
                 z[o * inner + i] = (float) (m + Math.log(s));
             }
         }
