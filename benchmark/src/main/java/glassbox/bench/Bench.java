@@ -23,6 +23,7 @@ public final class Bench {
     static {
         register(new MatmulBench());
         register(new OpsBench());
+        register(new DataBench());
     }
 
     static void register(Workload w) {

@@ -46,12 +46,15 @@ public final class BpeTokenizer implements Tokenizer {
     /** Merge number {@code rank}: tokens {@code left} and {@code right} became {@code id}; the pair occurred {@code count} times. */
     public record Merge(int rank, int left, int right, int id, int count) {}
 
+    /** At most this many merges, so that every token id fits in 16 bits (pairs are keyed by one int). */
+    public static final int MAX_MERGES = 65536 - 256;
+
     /** How text is cut into chunks before merging (GPT-2's rule, without its English contractions). */
     static final Pattern CHUNK = Pattern.compile(" ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+");
 
     private final List<byte[]> tokenBytes;
     private final List<Merge> merges;
-    private final Map<Long, Integer> rankOfPair = new HashMap<>();
+    private final Map<Integer, Integer> rankOfPair = new HashMap<>();
     private final List<String> specials;
     private final Pattern specialPattern;
     private final Map<String, int[]> cache = new ConcurrentHashMap<>();
@@ -69,7 +72,9 @@ public final class BpeTokenizer implements Tokenizer {
      * tokens (e.g. {@code "<|endoftext|>"}) are never split and get the last ids.
      */
     public static BpeTokenizer train(String text, int merges, String... specialTokens) {
-        if (merges < 0) throw new IllegalArgumentException("merges must be >= 0, got " + merges);
+        if (merges < 0 || merges > MAX_MERGES) {
+            throw new IllegalArgumentException("merges must be in 0.." + MAX_MERGES + ", got " + merges);
+        }
         List<String> specials = List.of(specialTokens);
 
         // 1. Distinct chunks of the text and how often each occurs.
@@ -87,7 +92,7 @@ public final class BpeTokenizer implements Tokenizer {
         }
 
         // 2. Count every adjacent pair once.
-        Map<Long, Integer> pairCounts = new HashMap<>();
+        Map<Integer, Integer> pairCounts = new HashMap<>();
         for (int i = 0; i < words.length; i++) addPairs(pairCounts, words[i], counts[i]);
 
         // 3. Merge the most frequent pair, again and again.
@@ -95,7 +100,7 @@ public final class BpeTokenizer implements Tokenizer {
         for (int b = 0; b < 256; b++) tokenBytes.add(new byte[] {(byte) b});
         List<Merge> learned = new ArrayList<>();
         for (int rank = 0; rank < merges; rank++) {
-            long best = -1;
+            int best = -1;
             int bestCount = 0;
             for (var e : pairCounts.entrySet()) {
                 if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() < best)) {
@@ -304,20 +309,21 @@ public final class BpeTokenizer implements Tokenizer {
         return tokens;
     }
 
-    private static long pair(int left, int right) {
-        return ((long) left << 32) | right;
+    /** A pair of token ids as one int key: left * 65536 + right (so smaller keys sort by left, then right). */
+    private static int pair(int left, int right) {
+        return (left << 16) | right;
     }
 
-    private static int left(long pair) {
-        return (int) (pair >>> 32);
+    private static int left(int pair) {
+        return pair >>> 16;
     }
 
-    private static int right(long pair) {
-        return (int) pair;
+    private static int right(int pair) {
+        return pair & 0xFFFF;
     }
 
     /** Adds {@code delta} to the count of every adjacent pair of {@code tokens}; drops counts that reach 0. */
-    private static void addPairs(Map<Long, Integer> counts, int[] tokens, int delta) {
+    private static void addPairs(Map<Integer, Integer> counts, int[] tokens, int delta) {
         for (int i = 0; i + 1 < tokens.length; i++) {
             counts.compute(pair(tokens[i], tokens[i + 1]), (k, c) -> {
                 int n = (c == null ? 0 : c) + delta;
