@@ -19,8 +19,8 @@ final class Arithmetic {
         for (int i = 0; i < z.length; i++) z[i] = x[i] + y[i];
         Tensor out = Tensor.result(z, shape, "add", a, b);
         return out.onBackward(() -> {
-            a.addGrad(sumTo(out.grad(), a.shape));
-            b.addGrad(sumTo(out.grad(), b.shape));
+            if (a.requiresGrad()) a.addGrad(sumTo(out.grad(), a.shape));
+            if (b.requiresGrad()) b.addGrad(sumTo(out.grad(), b.shape));
         });
     }
 
@@ -33,8 +33,8 @@ final class Arithmetic {
         for (int i = 0; i < z.length; i++) z[i] = x[i] - y[i];
         Tensor out = Tensor.result(z, shape, "sub", a, b);
         return out.onBackward(() -> {
-            a.addGrad(sumTo(out.grad(), a.shape));
-            b.addGrad(sumTo(out.grad().neg(), b.shape));
+            if (a.requiresGrad()) a.addGrad(sumTo(out.grad(), a.shape));
+            if (b.requiresGrad()) b.addGrad(sumTo(out.grad().neg(), b.shape));
         });
     }
 

@@ -28,12 +28,51 @@ final class Reductions {
             if (r > 0) reduce[d] = true;  // a scalar (shape []) has nothing to reduce: its sum is itself
         }
         int[] kept = a.shape.clone();
-        for (int d = 0; d < r; d++) if (reduce[d]) kept[d] = 1;
-        // Walk the input in row-major order; each element adds into the output cell it reduces to.
+        int reduced = 0, only = -1;
+        for (int d = 0; d < r; d++) {
+            if (reduce[d]) {
+                kept[d] = 1;
+                reduced++;
+                only = d;
+            }
+        }
+        float[] z = reduced == 1 ? sumAlong(a.data(), a.shape, only) : sumOver(a.data(), a.shape, reduce, kept);
+        int[] outShape = keepDim ? kept : dropReduced(a.shape, reduce);
+        Tensor out = Tensor.result(z, outShape, "sum", a);
+        return out.onBackward(() -> a.addGrad(Views.expand(Views.reshape(out.grad(), kept), a.shape)));
+    }
+
+    /** Sum along one dimension d, the input seen as [outer, n, inner]: out[o][i] = sum_k x[o][k][i]. */
+    private static float[] sumAlong(float[] x, int[] shape, int d) {
+        int n = shape[d], outer = outer(shape, d), inner = inner(shape, d);
+        float[] z = new float[outer * inner];
+        if (inner == 1) {                                   // the last dimension: one running sum per row
+            for (int o = 0; o < outer; o++) {
+                double s = 0;
+                for (int k = 0, at = o * n; k < n; k++) s += x[at + k];
+                z[o] = (float) s;
+            }
+            return z;
+        }
+        double[] acc = new double[inner];                   // otherwise add whole rows of inner values
+        for (int o = 0; o < outer; o++) {
+            java.util.Arrays.fill(acc, 0);
+            for (int k = 0; k < n; k++) {
+                int at = (o * n + k) * inner;
+                for (int i = 0; i < inner; i++) acc[i] += x[at + i];
+            }
+            for (int i = 0; i < inner; i++) z[o * inner + i] = (float) acc[i];
+        }
+        return z;
+    }
+
+    /** Sum over any set of dimensions: each element adds into the output cell it reduces to. */
+    private static float[] sumOver(float[] x, int[] shape, boolean[] reduce, int[] kept) {
+        int r = shape.length;
+        // Walk the input in row-major order; pos follows the output cell of the current element.
         int[] outStrides = Shape.contiguousStrides(kept);
         for (int d = 0; d < r; d++) if (reduce[d]) outStrides[d] = 0;
         double[] acc = new double[Shape.numel(kept)];
-        float[] x = a.data();
         int[] idx = new int[r];
         int pos = 0;
         for (float v : x) {
@@ -41,16 +80,14 @@ final class Reductions {
             for (int d = r - 1; d >= 0; d--) {
                 idx[d]++;
                 pos += outStrides[d];
-                if (idx[d] < a.shape[d]) break;
-                pos -= outStrides[d] * a.shape[d];
+                if (idx[d] < shape[d]) break;
+                pos -= outStrides[d] * shape[d];
                 idx[d] = 0;
             }
         }
         float[] z = new float[acc.length];
         for (int i = 0; i < z.length; i++) z[i] = (float) acc[i];
-        int[] outShape = keepDim ? kept : dropReduced(a.shape, reduce);
-        Tensor out = Tensor.result(z, outShape, "sum", a);
-        return out.onBackward(() -> a.addGrad(Views.expand(Views.reshape(out.grad(), kept), a.shape)));
+        return z;
     }
 
     static int[] dropReduced(int[] shape, boolean[] reduce) {

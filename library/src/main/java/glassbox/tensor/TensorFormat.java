@@ -1,7 +1,5 @@
 package glassbox.tensor;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,15 +30,16 @@ final class TensorFormat {
 
     static String format(Tensor t) {
         StringBuilder sb = new StringBuilder(PREFIX);
-        float[] v = t.toFloatArray();
+        // Values are read straight from storage through the tensor's strides: no copy, even of a huge tensor.
+        float[] v = t.storage.data;
         int[] shape = t.shape;
-        boolean summarize = v.length > THRESHOLD;
-        if (v.length == 0) {
+        int n = t.numel();
+        boolean summarize = n > THRESHOLD;
+        if (n == 0) {
             sb.append("[]");
         } else {
-            int[] strides = Shape.contiguousStrides(shape);
-            Style style = Style.choose(shown(v, shape, strides, summarize));
-            appendArray(sb, v, shape, strides, 0, 0, summarize, style, PREFIX.length());
+            Style style = Style.choose(shown(v, shape, t.strides, t.offset, summarize, n));
+            appendArray(sb, v, shape, t.strides, 0, t.offset, summarize, style, PREFIX.length());
         }
         if (shape.length > 0) sb.append(", shape=").append(Shape.str(shape));
         if (t.requiresGrad()) sb.append(t.isLeaf() ? ", requiresGrad=true" : ", op=" + t.op());
@@ -48,23 +47,23 @@ final class TensorFormat {
     }
 
     /** The values that will be printed (all of them, or the edges of a summarized tensor): they decide the style. */
-    private static float[] shown(float[] v, int[] shape, int[] strides, boolean summarize) {
-        if (!summarize) return v;
-        List<Float> out = new ArrayList<>();
-        collect(v, shape, strides, 0, 0, out);
-        float[] f = new float[out.size()];
-        for (int i = 0; i < f.length; i++) f[i] = out.get(i);
-        return f;
+    private static float[] shown(float[] v, int[] shape, int[] strides, int offset, boolean summarize, int n) {
+        int count = 1;
+        for (int size : shape) count *= summarize && size > 2 * EDGE ? 2 * EDGE : size;
+        float[] out = new float[count];
+        collect(v, shape, strides, 0, offset, summarize, out, new int[1]);
+        return out;
     }
 
-    private static void collect(float[] v, int[] shape, int[] strides, int dim, int base, List<Float> out) {
+    private static void collect(float[] v, int[] shape, int[] strides, int dim, int base, boolean summarize,
+                                float[] out, int[] next) {
         if (dim == shape.length) {
-            out.add(v[base]);
+            out[next[0]++] = v[base];
             return;
         }
         for (int i = 0; i < shape[dim]; i++) {
-            if (shape[dim] > 2 * EDGE && i == EDGE) i = shape[dim] - EDGE;
-            collect(v, shape, strides, dim + 1, base + i * strides[dim], out);
+            if (summarize && shape[dim] > 2 * EDGE && i == EDGE) i = shape[dim] - EDGE;
+            collect(v, shape, strides, dim + 1, base + i * strides[dim], summarize, out, next);
         }
     }
 
@@ -75,7 +74,7 @@ final class TensorFormat {
     private static void appendArray(StringBuilder sb, float[] v, int[] shape, int[] strides, int dim, int base,
                                     boolean summarize, Style style, int indent) {
         if (shape.length == 0) {
-            sb.append(style.format(v[0]));
+            sb.append(style.format(v[base]));
             return;
         }
         int size = shape[dim];

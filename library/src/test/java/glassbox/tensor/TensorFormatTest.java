@@ -44,6 +44,11 @@ class TensorFormatTest {
         assertEquals("tensor([[0., 3.],\n"
                    + "        [1., 4.],\n"
                    + "        [2., 5.]], shape=[3, 2])", Tensor.arange(6).reshape(2, 3).t().toString());
+        assertEquals("tensor([[1., 2.],\n"
+                   + "        [4., 5.]], shape=[2, 2])", Tensor.arange(6).reshape(2, 3).slice(1, 1, 3).toString());
+        assertEquals("tensor([[0., 1., 2.],\n"
+                   + "        [0., 1., 2.]], shape=[2, 3])", Tensor.arange(3).expand(2, 3).toString());
+        assertEquals("tensor(4.)", Tensor.arange(6).reshape(2, 3).select(0, 1).select(0, 1).toString(), "a scalar view");
     }
 
     @Test
