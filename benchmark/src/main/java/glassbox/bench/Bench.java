@@ -24,6 +24,8 @@ public final class Bench {
         register(new MatmulBench());
         register(new OpsBench());
         register(new DataBench());
+        register(new LstmBench());
+        register(new GptBench());
     }
 
     static void register(Workload w) {

@@ -73,25 +73,30 @@ public final class FusedLSTM {
 
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
-            float[] a = matmul(h, batch, hidden, wT, g4);   // h_{t-1} W_hh^T, [B, 4H]
             int xo = t * batch * g4, so = t * bh;
-            for (int b = 0; b < batch; b++) {
+            float[] a = matmul(h, batch, hidden, wT, g4);   // h_{t-1} W_hh^T, [B, 4H]
+            for (int k = 0; k < a.length; k++) a[k] += xg[xo + k];
+            for (int b = 0; b < batch; b++) {               // the gates: i, f, g, o side by side in each row
+                int row = b * g4;
+                FastActivations.sigmoid(a, row, row + 2 * hidden);              // i, f
+                FastActivations.tanh(a, row + 2 * hidden, row + 3 * hidden);     // g
+                FastActivations.sigmoid(a, row + 3 * hidden, row + 4 * hidden);  // o
+            }
+            System.arraycopy(a, 0, acts, xo, a.length);
+            for (int b = 0; b < batch; b++) {               // c_t = f * c_{t-1} + i * g
                 int row = b * g4;
                 for (int j = 0; j < hidden; j++) {
-                    float i = sigmoid(a[row + j] + xg[xo + row + j]);
-                    float f = sigmoid(a[row + hidden + j] + xg[xo + row + hidden + j]);
-                    float g = tanh(a[row + 2 * hidden + j] + xg[xo + row + 2 * hidden + j]);
-                    float o = sigmoid(a[row + 3 * hidden + j] + xg[xo + row + 3 * hidden + j]);
-                    float cNew = f * c[b * hidden + j] + i * g;
-                    float tc = tanh(cNew);
                     int k = so + b * hidden + j;
-                    cs[k] = cNew;
-                    tcs[k] = tc;
-                    hs[k] = o * tc;
-                    acts[xo + row + j] = i;
-                    acts[xo + row + hidden + j] = f;
-                    acts[xo + row + 2 * hidden + j] = g;
-                    acts[xo + row + 3 * hidden + j] = o;
+                    cs[k] = a[row + hidden + j] * c[b * hidden + j] + a[row + j] * a[row + 2 * hidden + j];
+                }
+            }
+            System.arraycopy(cs, so, tcs, so, bh);
+            FastActivations.tanh(tcs, so, so + bh);          // tanh(c_t)
+            for (int b = 0; b < batch; b++) {               // h_t = o * tanh(c_t)
+                int row = b * g4;
+                for (int j = 0; j < hidden; j++) {
+                    int k = so + b * hidden + j;
+                    hs[k] = a[row + 3 * hidden + j] * tcs[k];
                 }
             }
             h = java.util.Arrays.copyOfRange(hs, so, so + bh);
@@ -183,14 +188,6 @@ public final class FusedLSTM {
         try (var scope = Tensor.noGrad()) {
             return Tensor.fromArray(a, m, k).matmul(Tensor.fromArray(b, k, n)).data();
         }
-    }
-
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-
-    static float tanh(float x) {
-        return (float) Math.tanh(x);
     }
 
     private static void checkShape(String name, Tensor t, int rows, int cols) {

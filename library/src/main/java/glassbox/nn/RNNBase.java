@@ -183,9 +183,8 @@ public abstract class RNNBase extends Module {
     protected Tensor inputProjection(Tensor x, int layer, int direction, boolean bothBiases) {
         int steps = x.size(0), batch = x.size(1);
         Tensor xg = x.reshape(steps * batch, x.size(2)).matmul(weightIh[layer][direction].t());
-        if (bias) {
-            xg = xg.add(biasIh[layer][direction]);
-            if (bothBiases) xg = xg.add(biasHh[layer][direction]);
+        if (bias) {   // one broadcast add (its backward is a sum over all T * B rows)
+            xg = xg.add(bothBiases ? biasIh[layer][direction].add(biasHh[layer][direction]) : biasIh[layer][direction]);
         }
         return xg.reshape(steps, batch, gates * hiddenSize);
     }
