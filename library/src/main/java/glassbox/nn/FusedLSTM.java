@@ -1,5 +1,6 @@
 package glassbox.nn;
 
+import glassbox.tensor.ArrayMath;
 import glassbox.tensor.Tensor;
 
 /**
@@ -78,9 +79,9 @@ public final class FusedLSTM {
             for (int k = 0; k < a.length; k++) a[k] += xg[xo + k];
             for (int b = 0; b < batch; b++) {               // the gates: i, f, g, o side by side in each row
                 int row = b * g4;
-                FastActivations.sigmoid(a, row, row + 2 * hidden);              // i, f
-                FastActivations.tanh(a, row + 2 * hidden, row + 3 * hidden);     // g
-                FastActivations.sigmoid(a, row + 3 * hidden, row + 4 * hidden);  // o
+                ArrayMath.sigmoid(a, row, a, row, 2 * hidden);                    // i, f
+                ArrayMath.tanh(a, row + 2 * hidden, a, row + 2 * hidden, hidden);   // g
+                ArrayMath.sigmoid(a, row + 3 * hidden, a, row + 3 * hidden, hidden); // o
             }
             System.arraycopy(a, 0, acts, xo, a.length);
             for (int b = 0; b < batch; b++) {               // c_t = f * c_{t-1} + i * g
@@ -90,8 +91,7 @@ public final class FusedLSTM {
                     cs[k] = a[row + hidden + j] * c[b * hidden + j] + a[row + j] * a[row + 2 * hidden + j];
                 }
             }
-            System.arraycopy(cs, so, tcs, so, bh);
-            FastActivations.tanh(tcs, so, so + bh);          // tanh(c_t)
+            ArrayMath.tanh(cs, so, tcs, so, bh);             // tanh(c_t)
             for (int b = 0; b < batch; b++) {               // h_t = o * tanh(c_t)
                 int row = b * g4;
                 for (int j = 0; j < hidden; j++) {
