@@ -22,7 +22,7 @@ import tech.tablesaw.api.Table;
  * @param table        the raw table of a tabular set, or null
  */
 public record TensorDataset(String name, Tensor x, Tensor y, List<String> classNames, List<String> featureNames,
-                            Table table) {
+                            Table table) implements Dataset {
 
     public TensorDataset {
         if (x.dim() == 0 || y.dim() != 1 || x.size(0) != y.size(0)) {
@@ -39,8 +39,15 @@ public record TensorDataset(String name, Tensor x, Tensor y, List<String> classN
     }
 
     /** Number of samples N. */
+    @Override
     public int size() {
         return y.size(0);
+    }
+
+    /** Sample {@code index}: x[index] (e.g. [1, 28, 28]) and y[index] (a scalar). */
+    @Override
+    public Example get(int index) {
+        return new Example(x.get(index), y.get(index));
     }
 
     /** Number of classes C (0 for regression). */
@@ -75,7 +82,8 @@ public record TensorDataset(String name, Tensor x, Tensor y, List<String> classN
                 featureNames, table);
     }
 
-    /** The samples at {@code indices}, in that order (a copy). */
+    /** The samples at {@code indices}, in that order (a copy, still a TensorDataset, with its table rows). */
+    @Override
     public TensorDataset subset(int... indices) {
         int n = size();
         int row = x.numel() / Math.max(1, n);

@@ -105,6 +105,18 @@ class GeneratedDatasetsTest {
         assertEquals(45, iris.test().table().rowCount());
     }
 
+    @Test
+    void aTensorDatasetIsADatasetForTheDataLoader() {
+        Dataset d = Datasets.moons(10, 0.1, 5);
+        Dataset.Example e = d.get(3);
+        assertArrayEquals(new int[] {2}, e.x().shape());
+        assertEquals(((TensorDataset) d).y().get(3).item(), e.y().item());
+        assertEquals(((TensorDataset) d).x().get(3, 1), e.x().toFloatArray()[1]);
+        int batches = 0;
+        for (DataLoader.Batch b : new DataLoader(Datasets.iris(), 32, true, 1)) batches++;
+        assertEquals(5, batches);
+    }
+
     // ---- dates ------------------------------------------------------------------------------------
 
     @Test
