@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 final class Startup {
     /** Library packages imported by default, when present. */
     static final List<String> GLASSBOX_PACKAGES = List.of(
-            "glassbox.tensor", "glassbox.nn", "glassbox.optim", "glassbox.data", "glassbox.plot", "glassbox.display");
+            "glassbox.tensor", "glassbox.nn", "glassbox.optim", "glassbox.data", "glassbox.text", "glassbox.plot", "glassbox.display");
     static final List<String> JAVA_PACKAGES = List.of(
             "java.util", "java.util.function", "java.util.stream", "java.io", "java.nio.file", "java.math");
     static final List<String> OPTIONAL_PACKAGES = List.of("tech.tablesaw.api", "org.knowm.xchart");
