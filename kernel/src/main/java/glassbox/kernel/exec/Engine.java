@@ -108,7 +108,9 @@ public final class Engine implements AutoCloseable {
                         jshell.drop(ev.snippet());   // a broken import would break every later cell
                     }
                 }
-                if (snippet.startsWith("import ")) importedPackages.add(snippet.substring(7, snippet.length() - 1).trim());
+                if (snippet.startsWith("import ") && !snippet.startsWith("import static ")) {
+                    importedPackages.add(snippet.substring(7, snippet.length() - 1).trim());
+                }
             }
             origins.clear();
             assert startup != null;

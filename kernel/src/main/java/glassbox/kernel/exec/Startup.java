@@ -53,10 +53,7 @@ final class Startup {
                 if (clash.contains(e.getKey())) continue;
                 if (existsElsewhere(e.getKey(), options.parentLoader()) && isPublic(e.getValue() + "." + e.getKey(), options.parentLoader())) out.add("import " + e.getValue() + "." + e.getKey() + ";");
             }
-            out.add("glassbox.display.DisplayHandle display(Object value) { return glassbox.display.Display.show(value); }");
-            out.add("String input(String prompt) { return glassbox.kernel.exec.Stdin.input(prompt); }");
-            out.add("String input() { return glassbox.kernel.exec.Stdin.input(\"\"); }");
-            out.add("String readLine(String prompt) { return glassbox.kernel.exec.Stdin.input(prompt); }");
+            out.add("import static glassbox.kernel.exec.Helpers.*;");
         }
         out.addAll(options.startupCode());
         return out;
