@@ -1,6 +1,10 @@
 package glassbox.plot;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import glassbox.display.Display;
+import glassbox.display.DisplayHandle;
+import glassbox.display.Displayable;
+import glassbox.display.MimeBundle;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,12 +20,14 @@ import java.nio.file.Path;
  *
  * @param <F> the concrete chart type, so fluent setters keep it
  */
-public abstract class Figure<F extends Figure<F>> {
+public abstract class Figure<F extends Figure<F>> implements Displayable {
     String title = "";
     String xLabel = "";
     String yLabel = "";
     int width;
     int height;
+    /** True when the notebook should show SVG rather than PNG. */
+    boolean showSvg;
     /** True once {@link #size} was called: charts that size themselves to their content then fit into it. */
     boolean fixedSize;
 
@@ -144,6 +150,34 @@ public abstract class Figure<F extends Figure<F>> {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write chart to " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Shows this chart as SVG in the notebook (vector, selectable text) instead of a 2x PNG. */
+    public F asSvg() {
+        this.showSvg = true;
+        return self();
+    }
+
+    /**
+     * What a notebook shows: a PNG drawn at twice the size, displayed at the chart's size (sharp on
+     * high-DPI screens), or SVG after {@link #asSvg()}; and a line of text for plain consoles.
+     */
+    @Override
+    public MimeBundle toMimeBundle() {
+        MimeBundle b = new MimeBundle();
+        if (showSvg) {
+            b.put("image/svg+xml", toSvgString());
+        } else {
+            b.putPng(toPngBytes());
+            b.putMetadata("image/png", "width", width);
+            b.putMetadata("image/png", "height", height);
+        }
+        return b.put("text/plain", toString());
+    }
+
+    /** Shows the chart now (not only as a cell's last value); the handle can redraw it in place. */
+    public DisplayHandle show() {
+        return Display.show(this);
     }
 
     /** One line describing the chart (what a notebook shows when it cannot show images). */

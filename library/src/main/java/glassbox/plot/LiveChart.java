@@ -1,5 +1,7 @@
 package glassbox.plot;
 
+import glassbox.display.Display;
+import glassbox.display.DisplayHandle;
 import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ public final class LiveChart extends Figure<LiveChart> {
     private int sinceDraw;
     private long lastDraw;
     private int redraws;
-    private LiveOutput output;
+    private DisplayHandle handle;
 
     LiveChart(String title) {
         super(640, 380);
@@ -73,8 +75,10 @@ public final class LiveChart extends Figure<LiveChart> {
         sinceDraw = 0;
         lastDraw = System.currentTimeMillis();
         redraws++;
-        if (output == null) output = LiveOutput.create();
-        output.show(this);
+        // The first redraw shows the chart; later ones replace it in place (update_display_data).
+        // Without a notebook the display prints the text form: one status line per redraw.
+        if (handle == null) handle = Display.show(this);
+        else handle.update(this);
         return this;
     }
 

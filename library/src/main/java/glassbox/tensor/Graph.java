@@ -1,5 +1,7 @@
 package glassbox.tensor;
 
+import glassbox.display.Displayable;
+import glassbox.display.MimeBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * invisible waypoints, nodes within a column are ordered by the barycentre of their neighbours to
  * reduce crossings, then placed as close to their neighbours as the columns allow.
  */
-public final class Graph {
+public final class Graph implements Displayable {
     /** One box (a tensor) or ellipse (an op) of the drawing. */
     static final class Node {
         final Tensor tensor;
@@ -383,6 +385,18 @@ public final class Graph {
         } catch (IOException e) {
             throw new UncheckedIOException("Graph: could not write " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What a notebook shows: the SVG drawing, and a one-line summary for plain consoles. */
+    @Override
+    public MimeBundle toMimeBundle() {
+        return new MimeBundle().put("image/svg+xml", toSvg()).put("text/plain", summaryLine());
+    }
+
+    /** E.g. {@code Graph of L: 7 tensors, 3 ops}. */
+    public String summaryLine() {
+        String name = root.label() != null ? root.label() : root.op();
+        return "Graph of " + name + ": " + tensors.size() + " tensors, " + opCount() + " ops";
     }
 
     /** The DOT text; {@code toSvg()} draws it. */
