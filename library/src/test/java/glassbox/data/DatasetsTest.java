@@ -179,6 +179,13 @@ class DatasetsTest {
     }
 
     @Test
+    void catalogListsEverySet() {
+        Table c = Datasets.catalog();
+        assertEquals(16, c.rowCount());
+        assertTrue(c.stringColumn("load with").contains("Datasets.mnist(Split.TRAIN)"));
+    }
+
+    @Test
     void tableByName() {
         assertEquals(442, Datasets.table("diabetes").rowCount());
         assertThrows(IllegalArgumentException.class, () -> Datasets.table("titanic"));
