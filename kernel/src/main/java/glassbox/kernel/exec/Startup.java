@@ -38,20 +38,26 @@ final class Startup {
             Map<String, Set<String>> classes = scanPackages(options.parentLoader());
             for (String p : JAVA_PACKAGES) out.add("import " + p + ".*;");
             for (String p : OPTIONAL_PACKAGES) if (exists(p, options.parentLoader())) out.add("import " + p + ".*;");
+            // The preferred packages first, then any other glassbox.* package found on the class path,
+            // so a package added to the library later is imported without touching the kernel.
             List<String> present = new ArrayList<>();
             for (String p : GLASSBOX_PACKAGES) if (classes.containsKey(p) || exists(p, options.parentLoader())) present.add(p);
+            new java.util.TreeSet<>(classes.keySet()).forEach(p -> { if (!present.contains(p)) present.add(p); });
             for (String p : present) out.add("import " + p + ".*;");
-            // A Glassbox class wins over a JDK or Tablesaw class of the same simple name.
-            Map<String, String> owner = new LinkedHashMap<>();
-            Set<String> clash = new LinkedHashSet<>();
+            // Where a simple name exists in two imported packages, on-demand imports would make it ambiguous:
+            // the first Glassbox package (in the order above) wins over later ones and over the JDK/Tablesaw.
+            Map<String, List<String>> owners = new LinkedHashMap<>();
             for (String p : present) {
-                for (String c : classes.getOrDefault(p, Set.of())) {
-                    if (owner.containsKey(c)) clash.add(c); else owner.put(c, p);
-                }
+                for (String c : classes.getOrDefault(p, Set.of())) owners.computeIfAbsent(c, k -> new ArrayList<>()).add(p);
             }
-            for (Map.Entry<String, String> e : owner.entrySet()) {
-                if (clash.contains(e.getKey())) continue;
-                if (existsElsewhere(e.getKey(), options.parentLoader()) && isPublic(e.getValue() + "." + e.getKey(), options.parentLoader())) out.add("import " + e.getValue() + "." + e.getKey() + ";");
+            for (Map.Entry<String, List<String>> e : owners.entrySet()) {
+                String name = e.getKey();
+                List<String> publicOwners = e.getValue().size() > 1 || existsElsewhere(name, options.parentLoader())
+                        ? e.getValue().stream().filter(p -> isPublic(p + "." + name, options.parentLoader())).toList() : List.of();
+                if (publicOwners.isEmpty()) continue;
+                if (publicOwners.size() > 1 || existsElsewhere(name, options.parentLoader())) {
+                    out.add("import " + publicOwners.get(0) + "." + name + ";");
+                }
             }
             out.add("import static glassbox.kernel.exec.Helpers.*;");
         }
@@ -146,7 +152,7 @@ final class Startup {
         String cls = path.substring(path.lastIndexOf('/') + 1, path.length() - ".class".length());
         if (cls.contains("$") || cls.equals("package-info")) return;
         String pkg = path.substring(0, path.lastIndexOf('/')).replace('/', '.');
-        if (pkg.startsWith("glassbox.kernel")) return;
+        if (pkg.startsWith("glassbox.kernel") || pkg.equals("glassbox.bench")) return;
         out.computeIfAbsent(pkg, k -> new LinkedHashSet<>()).add(cls);
     }
 }

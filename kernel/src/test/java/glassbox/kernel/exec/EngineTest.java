@@ -68,6 +68,17 @@ class EngineTest {
     }
 
     @Test
+    void everyLibraryPackageIsImportedAndGlassboxNamesWinOverJdkNames() {
+        for (String pkg : Startup.scanPackages(EngineTest.class.getClassLoader()).keySet()) {
+            assertTrue(engine.imports().contains(pkg + ".*"), pkg + " not imported: " + engine.imports());
+        }
+        assertTrue(engine.imports().contains("glassbox.nn.*"));
+        assertEquals("glassbox.nn.Module", engine.evaluate("Module.class.getName()"));
+        assertEquals("glassbox.tensor.Tensor", engine.evaluate("Tensor.class.getName()"));
+        assertEquals("java.util.ArrayList", engine.evaluate("new ArrayList<Integer>().getClass().getName()"));
+    }
+
+    @Test
     void compileErrorNamesLineAndColumnAndUnderlines() {
         CellResult r = run("int ok = 1;\nint bad = undefinedThing + 1;");
         assertEquals(CellResult.Status.ERROR, r.status());
