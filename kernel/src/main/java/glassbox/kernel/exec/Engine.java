@@ -164,15 +164,29 @@ public final class Engine implements AutoCloseable {
     public void interrupt() {
         if (!running) return;
         token.cancel("Interrupted");
-        Thread t = execThread;
-        if (t != null) t.interrupt();
+        synchronized (userCodeMonitor) {
+            // Thread.interrupt only while the cell's own code runs: javac reading a jar on an interrupted
+            // thread would get ClosedByInterruptException and break the session's compiler.
+            Thread t = execThread;
+            if (inUserCode && t != null) t.interrupt();
+        }
     }
 
+    private final Object userCodeMonitor = new Object();
+    private boolean inUserCode;
+
     private void enterUserCode() {
+        synchronized (userCodeMonitor) {
+            inUserCode = true;
+        }
         jshellLock.unlock();     // let completion and inspection use JShell while user code runs
     }
 
     private void leaveUserCode() {
+        synchronized (userCodeMonitor) {
+            inUserCode = false;
+            Thread.interrupted();   // never hand an interrupted thread back to JShell
+        }
         jshellLock.lock();
     }
 
