@@ -42,11 +42,11 @@ public class PositionalEncoding extends Module {
                 if (2 * i + 1 < dModel) v[pos * dModel + 2 * i + 1] = (float) Math.cos(angle);
             }
         }
-        pe = Tensor.fromArray(v, maxLen, dModel);
+        pe = registerBuffer("pe", Tensor.fromArray(v, maxLen, dModel));   // saved with the model, not trained
         this.dropout = dropout > 0 ? registerModule("dropout", new Dropout(dropout)) : null;
     }
 
-    /** The table PE [maxLen, dModel] (not a parameter: it is not trained). */
+    /** The table PE [maxLen, dModel] (a buffer, not a parameter: it is not trained). */
     public Tensor encoding() {
         return pe;
     }

@@ -169,8 +169,8 @@ public abstract class RNNBase extends Module {
 
     /**
      * Runs one layer in one direction over {@code x} [T, B, in] from the state {@code h0} [B, H] (and
-     * {@code c0} for an LSTM, else null). Returns {output [T, B, H], h_n [B, H], c_n [B, H] or null},
-     * and, when {@code record}, the gate trace as a fourth element's worth via {@link #keepTrace}.
+     * {@code c0} for an LSTM, else null). Returns {output [T, B, H], h_n [B, H], c_n [B, H] or null};
+     * when {@code record} is true it also hands its gates to {@link #keepTrace}.
      */
     protected abstract Tensor[] runDirection(int layer, int direction, Tensor x, Tensor h0, Tensor c0, boolean record);
 
