@@ -66,6 +66,17 @@ public final class Gemm {
                          float[] a, int aOff, int aRs, int aCs,
                          float[] b, int bOff, int bRs, int bCs,
                          float[] c, int cOff, int ldc) {
+        multiply(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, false);
+    }
+
+    /**
+     * The same; {@code cIsZero} promises that this region of C holds zeros (a freshly allocated result),
+     * so the first pass over k may store its sums instead of adding them to what C holds (saves a read of C).
+     */
+    static void multiply(int m, int n, int k,
+                         float[] a, int aOff, int aRs, int aCs,
+                         float[] b, int bOff, int bRs, int bCs,
+                         float[] c, int cOff, int ldc, boolean cIsZero) {
         if (m <= 0 || n <= 0 || k <= 0) return;
         long work = (long) m * n * k;
         if (work <= SMALL || m < 2 && n < NR) {
@@ -74,11 +85,11 @@ public final class Gemm {
         }
         int threads = Parallel.inParallelPart() ? 1 : (int) Math.min(Parallel.threads(), work / WORK_PER_THREAD);
         if (threads <= 1) {
-            blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+            blocked(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, cIsZero);
         } else if (n >= m) {
-            parallelColumns(threads, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+            parallelColumns(threads, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, cIsZero);
         } else {
-            parallelRows(threads, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
+            parallelRows(threads, m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc, cIsZero);
         }
     }
 
@@ -124,7 +135,7 @@ public final class Gemm {
 
     /** The blocked algorithm on one thread: loops over cache blocks, packs them, runs the macro-kernel. */
     private static void blocked(int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
-                                float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+                                float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc, boolean cIsZero) {
         Buffers buf = BUFFERS.get();
         int kc = evenBlock(k, KC, 1), mcMax = evenBlock(m, MC, MR), ncMax = evenBlock(n, NC, NR);
         for (int jc = 0; jc < n; jc += ncMax) {
@@ -137,7 +148,7 @@ public final class Gemm {
                     int mc = Math.min(mcMax, m - ic);
                     float[] ap = buf.a(kb * roundUp(mc, MR));
                     packA(mc, kb, a, aOff + ic * aRs + pc * aCs, aRs, aCs, ap, 0);
-                    macroKernel(mc, nc, kb, ap, 0, bp, 0, c, cOff + ic * ldc + jc, ldc, buf.tile);
+                    macroKernel(mc, nc, kb, ap, 0, bp, 0, c, cOff + ic * ldc + jc, ldc, buf.tile, cIsZero && pc == 0);
                 }
             }
         }
@@ -148,7 +159,8 @@ public final class Gemm {
      * C are cut into bands that the threads take one at a time, each packing its own columns of B.
      */
     private static void parallelColumns(int threads, int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
-                                        float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+                                        float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc,
+                                        boolean cIsZero) {
         int kc = evenBlock(k, KC, 1), mcMax = evenBlock(m, MC, MR), mPad = roundUp(m, MR);
         float[] ap = BUFFERS.get().shared(mPad * k);
         for (int pc = 0; pc < k; pc += kc) packA(m, Math.min(kc, k - pc), a, aOff + pc * aCs, aRs, aCs, ap, pc * mPad);
@@ -161,7 +173,8 @@ public final class Gemm {
                 float[] bp = buf.b(kb * roundUp(nc, NR));
                 packB(kb, nc, b, bOff + pc * bRs + j0 * bCs, bRs, bCs, bp, 0);
                 for (int ic = 0; ic < m; ic += mcMax) {
-                    macroKernel(Math.min(mcMax, m - ic), nc, kb, ap, pc * mPad + ic * kb, bp, 0, c, cOff + ic * ldc + j0, ldc, buf.tile);
+                    macroKernel(Math.min(mcMax, m - ic), nc, kb, ap, pc * mPad + ic * kb, bp, 0, c, cOff + ic * ldc + j0, ldc,
+                            buf.tile, cIsZero && pc == 0);
                 }
             }
         });
@@ -172,7 +185,8 @@ public final class Gemm {
      * are cut into bands that the threads take one at a time, each packing its own rows of A.
      */
     private static void parallelRows(int threads, int m, int n, int k, float[] a, int aOff, int aRs, int aCs,
-                                     float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc) {
+                                     float[] b, int bOff, int bRs, int bCs, float[] c, int cOff, int ldc,
+                                     boolean cIsZero) {
         int kc = evenBlock(k, KC, 1), nPad = roundUp(n, NR);
         float[] bp = BUFFERS.get().shared(nPad * k);
         for (int pc = 0; pc < k; pc += kc) packB(Math.min(kc, k - pc), n, b, bOff + pc * bRs, bRs, bCs, bp, pc * nPad);
@@ -187,7 +201,7 @@ public final class Gemm {
                     int mc = Math.min(mcMax, mb - ic);
                     float[] ap = buf.a(kb * roundUp(mc, MR));
                     packA(mc, kb, a, aOff + (i0 + ic) * aRs + pc * aCs, aRs, aCs, ap, 0);
-                    macroKernel(mc, n, kb, ap, 0, bp, pc * nPad, c, cOff + (i0 + ic) * ldc, ldc, buf.tile);
+                    macroKernel(mc, n, kb, ap, 0, bp, pc * nPad, c, cOff + (i0 + ic) * ldc, ldc, buf.tile, cIsZero && pc == 0);
                 }
             }
         });
@@ -212,9 +226,12 @@ public final class Gemm {
         return (x + unit - 1) / unit * unit;
     }
 
-    /** Runs the micro-kernel over every MR x NR tile of an mc x nc block of C. */
+    /**
+     * Runs the micro-kernel over every MR x NR tile of an mc x nc block of C. With {@code store} (C holds
+     * zeros here) the SIMD kernel writes its sums instead of adding them.
+     */
     private static void macroKernel(int mc, int nc, int kc, float[] ap, int aBase, float[] bp, int bBase,
-                                    float[] c, int cOff, int ldc, float[] tile) {
+                                    float[] c, int cOff, int ldc, float[] tile, boolean store) {
         boolean vector = Simd.enabled;
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
@@ -223,12 +240,12 @@ public final class Gemm {
                 int ao = aBase + ir * kc, bo = bBase + jr * kc;
                 if (mr == MR && nr == NR) {
                     int co = cOff + ir * ldc + jr;
-                    if (vector) GemmSimd.kernel(kc, ap, ao, bp, bo, c, co, ldc);
+                    if (vector) GemmSimd.kernel(kc, ap, ao, bp, bo, c, co, ldc, store);
                     else kernel(kc, ap, ao, bp, bo, c, co, ldc);
                 } else {
                     // An edge tile: compute the full tile into a scratch tile, add the part inside C.
                     java.util.Arrays.fill(tile, 0f);
-                    if (vector) GemmSimd.kernel(kc, ap, ao, bp, bo, tile, 0, NR);
+                    if (vector) GemmSimd.kernel(kc, ap, ao, bp, bo, tile, 0, NR, true);
                     else kernel(kc, ap, ao, bp, bo, tile, 0, NR);
                     for (int r = 0; r < mr; r++) {
                         int co = cOff + (ir + r) * ldc + jr;

@@ -29,10 +29,13 @@ final class GemmSimd {
      */
     private static final boolean UNROLL_BY_HAND = Runtime.version().feature() < 21;
 
-    /** C[co + r*ldc + j] += sum_p a[ao + p*4 + r] * b[bo + p*16 + j], for r < 4, j < 16, p < kc. */
-    static void kernel(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
+    /**
+     * C[co + r*ldc + j] += sum_p a[ao + p*4 + r] * b[bo + p*16 + j], for r < 4, j < 16, p < kc; with
+     * {@code store}, C[..] = the sum (C is not read).
+     */
+    static void kernel(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, boolean store) {
         if (UNROLL_BY_HAND) {
-            kernelUnrolled(kc, a, ao, b, bo, c, co, ldc);
+            kernelUnrolled(kc, a, ao, b, bo, c, co, ldc, store);
             return;
         }
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
@@ -55,14 +58,15 @@ final class GemmSimd {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        addInto(c, co, c00, c01);
-        addInto(c, co + ldc, c10, c11);
-        addInto(c, co + 2 * ldc, c20, c21);
-        addInto(c, co + 3 * ldc, c30, c31);
+        write(c, co, c00, c01, store);
+        write(c, co + ldc, c10, c11, store);
+        write(c, co + 2 * ldc, c20, c21, store);
+        write(c, co + 3 * ldc, c30, c31, store);
     }
 
     /** The same tile, the loop over p unrolled by two (for JDK 17). */
-    private static void kernelUnrolled(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc) {
+    private static void kernelUnrolled(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc,
+                                       boolean store) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -114,14 +118,20 @@ final class GemmSimd {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        addInto(c, co, c00, c01);
-        addInto(c, co + ldc, c10, c11);
-        addInto(c, co + 2 * ldc, c20, c21);
-        addInto(c, co + 3 * ldc, c30, c31);
+        write(c, co, c00, c01, store);
+        write(c, co + ldc, c10, c11, store);
+        write(c, co + 2 * ldc, c20, c21, store);
+        write(c, co + 3 * ldc, c30, c31, store);
     }
 
-    private static void addInto(float[] c, int o, FloatVector lo, FloatVector hi) {
-        FloatVector.fromArray(S, c, o).add(lo).intoArray(c, o);
-        FloatVector.fromArray(S, c, o + 8).add(hi).intoArray(c, o + 8);
+    /** One row of the tile: c[o..o+16) = (or +=) the two accumulators. */
+    private static void write(float[] c, int o, FloatVector lo, FloatVector hi, boolean store) {
+        if (store) {
+            lo.intoArray(c, o);
+            hi.intoArray(c, o + 8);
+        } else {
+            FloatVector.fromArray(S, c, o).add(lo).intoArray(c, o);
+            FloatVector.fromArray(S, c, o + 8).add(hi).intoArray(c, o + 8);
+        }
     }
 }

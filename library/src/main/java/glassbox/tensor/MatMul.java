@@ -75,32 +75,36 @@ final class MatMul {
         // (1) y shared by every batch: stack the batches of x (and of C) as extra rows.
         if (count > 1 && allZero(ys) && stacks(batch, xs, m, p.rowStride) && stacks(batch, cs, m, n)) {
             Gemm.multiply(count * m, n, k, p.data, p.offset, p.rowStride, p.colStride,
-                    q.data, q.offset, q.rowStride, q.colStride, c, 0, n);
+                    q.data, q.offset, q.rowStride, q.colStride, c, 0, n, true);
             return c;
         }
         // (2) C shared by every batch (a gradient summed over the batch): sum_s X_s Y_s = [X_0 X_1 ..] [Y_0; Y_1; ..].
         if (count > 1 && allZero(cs) && stacks(batch, xs, k, p.colStride) && stacks(batch, ys, k, q.rowStride)) {
             Gemm.multiply(m, n, count * k, p.data, p.offset, p.rowStride, p.colStride,
-                    q.data, q.offset, q.rowStride, q.colStride, c, 0, n);
+                    q.data, q.offset, q.rowStride, q.colStride, c, 0, n, true);
             return c;
         }
         // Otherwise one product per batch index; when the batches write separate outputs and each product
         // is too small to be split itself, the threads take separate ranges of batches.
         long work = (long) m * n * k;
         int threads = (int) Math.min(Math.min(Parallel.threads(), count), (work * count) / Gemm.WORK_PER_THREAD);
-        if (threads > 1 && work < 4 * Gemm.WORK_PER_THREAD && separate(batch, cs)) {
+        boolean separate = separate(batch, cs);  // every batch writes its own output (else they add up)
+        if (threads > 1 && work < 4 * Gemm.WORK_PER_THREAD && separate) {
             int parts = Math.min(count, 4 * threads);  // several parts per thread, so a late thread takes fewer
             Parallel.run(parts, part -> batches(p, q, c, m, n, batch, xs, ys, cs,
-                    (int) ((long) count * part / parts), (int) ((long) count * (part + 1) / parts)));
+                    (int) ((long) count * part / parts), (int) ((long) count * (part + 1) / parts), true));
         } else {
-            batches(p, q, c, m, n, batch, xs, ys, cs, 0, count);
+            batches(p, q, c, m, n, batch, xs, ys, cs, 0, count, separate);
         }
         return c;
     }
 
-    /** The products for batch indices from..to-1, walking the batch dimensions like an odometer. */
+    /**
+     * The products for batch indices from..to-1, walking the batch dimensions like an odometer
+     * ({@code separate}: each writes its own block of C, still zero, so it may store rather than add).
+     */
     private static void batches(Operand p, Operand q, float[] c, int m, int n, int[] batch,
-                                int[] xs, int[] ys, int[] cs, int from, int to) {
+                                int[] xs, int[] ys, int[] cs, int from, int to, boolean separate) {
         int[] idx = new int[batch.length];
         int xo = p.offset, yo = q.offset, co = 0;
         for (int d = batch.length - 1, rest = from; d >= 0; d--) {
@@ -111,7 +115,8 @@ final class MatMul {
             co += idx[d] * cs[d];
         }
         for (int t = from; t < to; t++) {
-            Gemm.multiply(m, n, p.cols, p.data, xo, p.rowStride, p.colStride, q.data, yo, q.rowStride, q.colStride, c, co, n);
+            Gemm.multiply(m, n, p.cols, p.data, xo, p.rowStride, p.colStride, q.data, yo, q.rowStride, q.colStride, c, co, n,
+                    separate);
             for (int d = batch.length - 1; d >= 0; d--) {
                 idx[d]++;
                 xo += xs[d];

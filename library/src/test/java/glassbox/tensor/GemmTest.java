@@ -62,6 +62,13 @@ class GemmTest {
                 naive(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, expected, cOff, ldc);
                 Gemm.multiply(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, c, cOff, ldc);
                 assertClose(expected, c, k, "ta=" + ta + " tb=" + tb);
+                // Into zeros, with the promise that C is zero (the kernels may store instead of add);
+                // the padding between rows of C must stay untouched.
+                float[] z = new float[c.length], expectedZ = new float[c.length];
+                for (int i = 0; i < z.length; i++) if ((i - cOff) % ldc >= n || i < cOff) z[i] = expectedZ[i] = 7f;
+                naive(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, expectedZ, cOff, ldc);
+                Gemm.multiply(m, n, k, a, aOff, aRs, aCs, b, bOff, bRs, bCs, z, cOff, ldc, true);
+                assertClose(expectedZ, z, k, "into zeros, ta=" + ta + " tb=" + tb);
             }
         }
     }
@@ -83,7 +90,11 @@ class GemmTest {
         assertClose(expected, plain, kc, "plain kernel");
         if (Gemm.simdAvailable()) {
             float[] vector = new float[Gemm.MR * Gemm.NR];
-            GemmSimd.kernel(kc, a, 0, b, 0, vector, 0, Gemm.NR);
+            GemmSimd.kernel(kc, a, 0, b, 0, vector, 0, Gemm.NR, false);
+            assertClose(expected, vector, kc, "SIMD kernel");
+            java.util.Arrays.fill(vector, 99f);
+            GemmSimd.kernel(kc, a, 0, b, 0, vector, 0, Gemm.NR, true);
+            assertClose(expected, vector, kc, "SIMD kernel storing");
             assertClose(expected, vector, kc, "SIMD kernel");
         }
     }
