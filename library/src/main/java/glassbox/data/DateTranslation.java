@@ -2,7 +2,6 @@ package glassbox.data;
 
 import glassbox.tensor.Generator;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,9 +54,9 @@ public final class DateTranslation {
 
     /** {@code date} written in format number {@code format} (see {@link #FORMATS}). */
     public static String write(LocalDate date, int format) {
-        String month = date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-        String mon = date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-        String weekday = date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+        String month = MONTHS[date.getMonthValue() - 1];
+        String mon = month.substring(0, 3);
+        String weekday = WEEKDAYS[date.getDayOfWeek().getValue() - 1];
         int d = date.getDayOfMonth();
         int yyyy = date.getYear();
         return switch (format) {
@@ -73,6 +72,11 @@ public final class DateTranslation {
             default -> throw new IllegalArgumentException("format must be 0.." + (FORMATS.size() - 1) + ", got " + format);
         };
     }
+
+    // Spelled out here rather than taken from the JDK's locale data, which changes between versions.
+    static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"};
+    static final String[] WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
     private static final String[] ONES = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
         "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
