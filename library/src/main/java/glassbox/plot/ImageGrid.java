@@ -143,14 +143,25 @@ public final class ImageGrid extends Figure<ImageGrid> {
     void prepare() {
         if (fixedSize) return;
         int rows = (tiles.size() + cols - 1) / cols;
-        width = Math.max(120, 2 * MARGIN + cols * tileW() + (cols - 1) * GAP);
+        width = Math.max(Math.max(120, titleWidth()), 2 * MARGIN + cols * tileW() + (cols - 1) * GAP);
         height = (title.isEmpty() ? MARGIN : 34) + rows * (h * scale + captionHeight() + GAP) + MARGIN - GAP;
+    }
+
+    private int titleWidth() {
+        if (title.isEmpty()) return 0;
+        java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        g.setFont(Style.TITLE);
+        int w = g.getFontMetrics().stringWidth(title) + 2 * MARGIN;
+        g.dispose();
+        return w;
     }
 
     /** The top-left corner (x, y) of tile i in a chart laid out at its own size. */
     int[] tileOrigin(int i) {
         int top = title.isEmpty() ? MARGIN : 34;
-        return new int[] {MARGIN + (i % cols) * (tileW() + GAP) + (tileW() - w * scale) / 2,
+        int gridW = 2 * MARGIN + cols * tileW() + (cols - 1) * GAP;
+        int shift = Math.max(0, (Math.max(120, titleWidth()) - gridW) / 2);
+        return new int[] {shift + MARGIN + (i % cols) * (tileW() + GAP) + (tileW() - w * scale) / 2,
             top + (i / cols) * (h * scale + captionHeight() + GAP)};
     }
 
@@ -186,7 +197,7 @@ public final class ImageGrid extends Figure<ImageGrid> {
         g.fill(new Rectangle2D.Double(0, 0, width, height));
         // When given a fixed size, shrink the whole grid to fit it.
         int rows = (tiles.size() + cols - 1) / cols;
-        int natW = Math.max(120, 2 * MARGIN + cols * tileW() + (cols - 1) * GAP);
+        int natW = Math.max(Math.max(120, titleWidth()), 2 * MARGIN + cols * tileW() + (cols - 1) * GAP);
         int natH = (title.isEmpty() ? MARGIN : 34) + rows * (h * scale + captionHeight() + GAP) + MARGIN - GAP;
         double f = Math.min(1.0 * width / natW, 1.0 * height / natH);
         java.awt.geom.AffineTransform saved = g.getTransform();

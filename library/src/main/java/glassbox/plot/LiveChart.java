@@ -71,7 +71,7 @@ public final class LiveChart extends Figure<LiveChart> {
     }
 
     /** Draws the chart now (shows it the first time, replaces it afterwards). */
-    public LiveChart redraw() {
+    public void redraw() {
         sinceDraw = 0;
         lastDraw = System.currentTimeMillis();
         redraws++;
@@ -79,12 +79,11 @@ public final class LiveChart extends Figure<LiveChart> {
         // Without a notebook the display prints the text form: one status line per redraw.
         if (handle == null) handle = Display.show(this);
         else handle.update(this);
-        return this;
     }
 
     /** The final redraw, when training is over. */
-    public LiveChart done() {
-        return redraw();
+    public void done() {
+        redraw();
     }
 
     /** How many times the chart was drawn so far. */
