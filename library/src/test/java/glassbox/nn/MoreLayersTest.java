@@ -41,4 +41,15 @@ class MoreLayersTest {
         assertArrayEquals(new int[] {6, 2, 2, 2}, g.weight.shape());
         GradChecks.check(() -> g.call(x), x, g.weight, g.bias);
     }
+
+    @Test
+    void fusedConvolutionEqualsUnfoldMatmulAdd() {
+        Tensor x = Tensor.randn(2, 4, 7, 6);
+        Tensor w = Tensor.randn(6, 2, 3, 2), b = Tensor.randn(6);
+        int[] stride = {2, 1}, pad = {1, 0}, dil = {1, 2};
+        Tensor fused = glassbox.nn.functional.F.conv2d(x, w, b, stride, pad, dil, 2);
+        Tensor spelled = glassbox.nn.functional.F.conv2dByUnfold(x, w, b, stride, pad, dil, 2);
+        assertArrayEquals(spelled.shape(), fused.shape());
+        assertArrayEquals(spelled.data(), fused.data(), 1e-4f);
+    }
 }

@@ -37,12 +37,9 @@ public final class F {
         }
         int[] xs = x.shape();
         Tensor x2 = xs.length == 2 ? x : x.reshape(-1, in);
-        Tensor y = x2.matmul(weight.t());
-        if (bias != null) y = y.add(bias);
-        if (xs.length == 2) return y;
         int[] outShape = xs.clone();
         outShape[xs.length - 1] = weight.size(0);
-        return y.reshape(outShape);
+        return LinearOp.linear(x2, weight, bias).reshape(outShape);
     }
 
     // =============================================================================================
@@ -86,20 +83,19 @@ public final class F {
 
     /** conv2d with padding given per side as {top, bottom, left, right}. */
     public static Tensor conv2dPadded(Tensor x, Tensor w, Tensor b, int[] stride, int[] pad4, int[] dilation, int groups) {
-        if (x.dim() != 4) {
-            throw new ShapeException("conv2d: input must have shape [batch, channels, height, width], got " + Shape.str(x.shape())
-                    + (x.dim() == 3 ? " (add a batch dimension with unsqueeze(0))" : ""));
-        }
-        if (w.dim() != 4) throw new ShapeException("conv2d: weight must have shape [out, in/groups, kh, kw], got " + Shape.str(w.shape()));
-        int n = x.size(0), c = x.size(1), k = w.size(0), cg = w.size(1), kh = w.size(2), kw = w.size(3);
-        if (groups < 1 || c % groups != 0 || k % groups != 0 || cg * groups != c) {
-            throw new ShapeException("conv2d: input of shape " + Shape.str(x.shape()) + " has " + c + " channels but the weight "
-                    + Shape.str(w.shape()) + " with groups=" + groups + " expects " + (cg * groups));
-        }
-        Tensor cols = Unfold.unfold(x, kh, kw, stride[0], stride[1], pad4[0], pad4[1], pad4[2], pad4[3], dilation[0], dilation[1]);
-        int l = cols.size(2);
-        int ho = (x.size(2) + pad4[0] + pad4[1] - dilation[0] * (kh - 1) - 1) / stride[0] + 1;
-        int wo = l / ho;
+        return ConvOp.conv2d(x, w, b, stride, pad4, dilation, groups);
+    }
+
+    /**
+     * The same convolution spelled out with tensor ops: unfold (im2col), one matrix product per group,
+     * reshape and a bias add. Slower than {@link #conv2d} (which fuses these into one op) but shows the
+     * idea; tests check that both agree.
+     */
+    public static Tensor conv2dByUnfold(Tensor x, Tensor w, Tensor b, int[] stride, int[] padding, int[] dilation, int groups) {
+        int n = x.size(0), k = w.size(0), cg = w.size(1), kh = w.size(2), kw = w.size(3);
+        Tensor cols = Unfold.unfold(x, kh, kw, stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1]);
+        int ho = (x.size(2) + 2 * padding[0] - dilation[0] * (kh - 1) - 1) / stride[0] + 1;
+        int wo = cols.size(2) / ho;
         int rows = cg * kh * kw;
         Tensor out;
         if (groups == 1) {

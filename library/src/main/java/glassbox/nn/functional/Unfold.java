@@ -19,9 +19,31 @@ final class Unfold {
     private Unfold() {
     }
 
-    /** Output size of a sliding window: (in + 2*pad - dil*(k-1) - 1) / stride + 1. */
-    static int outSize(int in, int k, int stride, int pad, int dil) {
-        return (in + 2 * pad - dil * (k - 1) - 1) / stride + 1;
+    /** The sizes of one im2col: input [n, c, h, w], window, stride, padding (before/after), dilation, output ho x wo. */
+    record Geometry(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int phEnd, int pw, int pwEnd,
+                    int dh, int dw, int ho, int wo) {
+        /** Rows of the column matrix: c * kh * kw. */
+        int rows() {
+            return c * kh * kw;
+        }
+
+        /** Window positions: ho * wo. */
+        int l() {
+            return ho * wo;
+        }
+    }
+
+    static Geometry geometry(String op, Tensor x, int kh, int kw, int sh, int sw, int ph, int phEnd, int pw, int pwEnd, int dh, int dw) {
+        if (x.dim() != 4) {
+            throw new ShapeException(op + ": input must have shape [batch, channels, height, width], got " + Shape.str(x.shape()));
+        }
+        int n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+        int ho = (h + ph + phEnd - dh * (kh - 1) - 1) / sh + 1, wo = (w + pw + pwEnd - dw * (kw - 1) - 1) / sw + 1;
+        if (ho <= 0 || wo <= 0) {
+            throw new ShapeException(op + ": a " + kh + "x" + kw + " window (dilation " + dh + "x" + dw + ", padding " + ph + "x" + pw
+                    + ") does not fit in an input of shape " + Shape.str(x.shape()));
+        }
+        return new Geometry(n, c, h, w, kh, kw, sh, sw, ph, phEnd, pw, pwEnd, dh, dw, ho, wo);
     }
 
     static Tensor unfold(Tensor x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
@@ -30,63 +52,69 @@ final class Unfold {
 
     /** Like the above with different padding before and after (top/bottom, left/right), as 'same' needs for even kernels. */
     static Tensor unfold(Tensor x, int kh, int kw, int sh, int sw, int ph, int phEnd, int pw, int pwEnd, int dh, int dw) {
-        if (x.dim() != 4) {
-            throw new ShapeException("unfold: input must have shape [batch, channels, height, width], got " + Shape.str(x.shape()));
-        }
-        int n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-        int ho = (h + ph + phEnd - dh * (kh - 1) - 1) / sh + 1, wo = (w + pw + pwEnd - dw * (kw - 1) - 1) / sw + 1;
-        if (ho <= 0 || wo <= 0) {
-            throw new ShapeException("unfold: a " + kh + "x" + kw + " window (dilation " + dh + "x" + dw + ", padding " + ph + "x" + pw
-                    + ") does not fit in an input of shape " + Shape.str(x.shape()));
-        }
-        int rows = c * kh * kw, l = ho * wo;
-        float[] src = x.data();
-        float[] cols = new float[n * rows * l];
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                int plane = (b * c + ch) * h * w;
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        int row = (ch * kh + i) * kw + j;
-                        int base = (b * rows + row) * l;
-                        for (int oy = 0; oy < ho; oy++) {
-                            int iy = oy * sh - ph + i * dh;
-                            int dst = base + oy * wo;
+        Geometry g = geometry("unfold", x, kh, kw, sh, sw, ph, phEnd, pw, pwEnd, dh, dw);
+        float[] cols = im2col(x.data(), g);
+        Tensor out = Tensor.result(cols, new int[] {g.n(), g.rows(), g.l()}, "unfold", x);
+        return out.onBackward(() -> x.addGrad(Tensor.fromArray(col2im(out.grad().data(), g), x.shape())));
+    }
+
+    /** The range of output columns ox whose input column ox*sw - pw + off lies inside 0..w-1: {first, end}. */
+    private static int[] validRange(Geometry g, int off) {
+        int lo = 0, hi = g.wo();
+        while (lo < hi && lo * g.sw() - g.pw() + off < 0) lo++;
+        while (hi > lo && (hi - 1) * g.sw() - g.pw() + off >= g.w()) hi--;
+        return new int[] {lo, hi};
+    }
+
+    /** cols[b][(ch*kh + i)*kw + j][oy*wo + ox] = x[b][ch][oy*sh - ph + i*dh][ox*sw - pw + j*dw], 0 outside the image. */
+    static float[] im2col(float[] src, Geometry g) {
+        int rows = g.rows(), l = g.l(), h = g.h(), w = g.w(), wo = g.wo();
+        float[] cols = new float[g.n() * rows * l];
+        for (int b = 0; b < g.n(); b++) {
+            for (int ch = 0; ch < g.c(); ch++) {
+                int plane = (b * g.c() + ch) * h * w;
+                for (int i = 0; i < g.kh(); i++) {
+                    for (int j = 0; j < g.kw(); j++) {
+                        int base = (b * rows + (ch * g.kh() + i) * g.kw() + j) * l;
+                        int[] r = validRange(g, j * g.dw());
+                        for (int oy = 0; oy < g.ho(); oy++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
                             if (iy < 0 || iy >= h) continue; // stays zero: padding
-                            int srow = plane + iy * w;
-                            for (int ox = 0; ox < wo; ox++) {
-                                int ix = ox * sw - pw + j * dw;
-                                if (ix >= 0 && ix < w) cols[dst + ox] = src[srow + ix];
+                            int srow = plane + iy * w - g.pw() + j * g.dw(), dst = base + oy * wo;
+                            if (g.sw() == 1) {
+                                System.arraycopy(src, srow + r[0], cols, dst + r[0], r[1] - r[0]);
+                            } else {
+                                for (int ox = r[0]; ox < r[1]; ox++) cols[dst + ox] = src[srow + ox * g.sw()];
                             }
                         }
                     }
                 }
             }
         }
-        Tensor out = Tensor.result(cols, new int[] {n, rows, l}, "unfold", x);
-        return out.onBackward(() -> {
-            float[] g = out.grad().data();
-            float[] dx = new float[n * c * h * w];
-            for (int b = 0; b < n; b++) {
-                for (int ch = 0; ch < c; ch++) {
-                    int plane = (b * c + ch) * h * w;
-                    for (int i = 0; i < kh; i++) {
-                        for (int j = 0; j < kw; j++) {
-                            int base = (b * rows + (ch * kh + i) * kw + j) * l;
-                            for (int oy = 0; oy < ho; oy++) {
-                                int iy = oy * sh - ph + i * dh;
-                                if (iy < 0 || iy >= h) continue;
-                                int srow = plane + iy * w, gi = base + oy * wo;
-                                for (int ox = 0; ox < wo; ox++) {
-                                    int ix = ox * sw - pw + j * dw;
-                                    if (ix >= 0 && ix < w) dx[srow + ix] += g[gi + ox];
-                                }
-                            }
+        return cols;
+    }
+
+    /** The adjoint of im2col: each column entry is added back onto the pixel it was copied from. */
+    static float[] col2im(float[] cols, Geometry g) {
+        int rows = g.rows(), l = g.l(), h = g.h(), w = g.w(), wo = g.wo();
+        float[] dx = new float[g.n() * g.c() * h * w];
+        for (int b = 0; b < g.n(); b++) {
+            for (int ch = 0; ch < g.c(); ch++) {
+                int plane = (b * g.c() + ch) * h * w;
+                for (int i = 0; i < g.kh(); i++) {
+                    for (int j = 0; j < g.kw(); j++) {
+                        int base = (b * rows + (ch * g.kh() + i) * g.kw() + j) * l;
+                        int[] r = validRange(g, j * g.dw());
+                        for (int oy = 0; oy < g.ho(); oy++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
+                            if (iy < 0 || iy >= h) continue;
+                            int srow = plane + iy * w - g.pw() + j * g.dw(), gi = base + oy * wo;
+                            for (int ox = r[0]; ox < r[1]; ox++) dx[srow + ox * g.sw()] += cols[gi + ox];
                         }
                     }
                 }
             }
-            x.addGrad(Tensor.fromArray(dx, n, c, h, w));
-        });
+        }
+        return dx;
     }
 }
