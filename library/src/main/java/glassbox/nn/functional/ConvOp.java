@@ -5,17 +5,20 @@ import glassbox.tensor.ShapeException;
 import glassbox.tensor.Tensor;
 
 /**
- * 2-D convolution as one op: im2col, one matrix product per group, and the bias, forward and backward.
+ * 2-D convolution as one op: im2col, one matrix product per group for the whole batch, and the bias,
+ * forward and backward.
  *
- * <p>Forward, per image n and group: out[n] = W_g [K/g, C/g*kh*kw] @ cols_g[n] [C/g*kh*kw, L] + b.
- * Backward, with G = dL/dout reshaped to [N, K, L]:
+ * <p>im2col puts the windows of all N images side by side: cols [R, N*L] with R = C*kh*kw rows and
+ * L = Ho*Wo positions per image. Then, per group (K filters and R rows split in {@code groups} parts):
  * <pre>
- *   dL/dW_g    = sum_n G_g[n] @ cols_g[n]^T
- *   dL/dcols_g = W_g^T @ G_g[n]        then col2im gives dL/dx
- *   dL/db[k]   = sum over n and positions of G[n, k]
+ *   forward:   Y_g = W_g [K/g, R/g] @ cols_g [R/g, N*L],  out[n, k, p] = Y[k, n*L + p] + b[k]
+ *   backward:  with G [K, N*L] the output gradient in the same layout,
+ *              dL/dW_g    = G_g @ cols_g^T
+ *              dL/dcols_g = W_g^T @ G_g        then col2im gives dL/dx
+ *              dL/db[k]   = sum of row k of G
  * </pre>
- * The same result as {@code unfold}, {@code matmul} and an add, in one node and without the
- * intermediate tensors (the form F.unfold shows step by step).
+ * It computes what {@link F#conv2dByUnfold} spells out with unfold, matmul and add, in one node and with
+ * one large matrix product instead of N small ones.
  */
 final class ConvOp {
     private ConvOp() {
@@ -38,71 +41,65 @@ final class ConvOp {
         }
         Unfold.Geometry g = Unfold.geometry("conv2d", x, kh, kw, stride[0], stride[1], pad4[0], pad4[1], pad4[2], pad4[3],
                 dilation[0], dilation[1]);
-        int n = g.n(), l = g.l(), rows = g.rows(), gr = rows / groups, kg = k / groups;
-        float[] colsData = Unfold.im2col(x.data(), g);
-        Tensor cols = Tensor.fromArray(colsData, n, rows, l);
+        int n = g.n(), l = g.l(), rows = g.rows(), gr = rows / groups, kg = k / groups, nl = n * l;
+        Tensor cols = Tensor.fromArray(Unfold.im2col(x.data(), g, true), rows, nl);
         Tensor wm = w.detach().reshape(k, gr);
-        float[] out = new float[n * k * l];
+        float[] y = new float[k * nl];
         try (var s = Tensor.noGrad()) {
             for (int q = 0; q < groups; q++) {
-                // [kg, gr] @ [n, gr, l] -> [n, kg, l]
-                Tensor part = wm.slice(0, q * kg, (q + 1) * kg).matmul(groups == 1 ? cols : cols.slice(1, q * gr, (q + 1) * gr));
-                float[] p = part.data();
-                if (groups == 1) {
-                    out = p;
-                } else {
-                    for (int i = 0; i < n; i++) System.arraycopy(p, i * kg * l, out, (i * k + q * kg) * l, kg * l);
-                }
+                float[] part = slice(wm, q, kg).matmul(slice(cols, q, gr)).data();   // [kg, N*L]
+                System.arraycopy(part, 0, y, q * kg * nl, kg * nl);
             }
         }
-        if (b != null) {
-            float[] bv = b.data();
+        // [K, N, L] -> [N, K, L], adding the bias
+        float[] out = new float[n * k * l];
+        float[] bv = b == null ? null : b.data();
+        for (int ch = 0; ch < k; ch++) {
+            float bias = bv == null ? 0 : bv[ch];
             for (int i = 0; i < n; i++) {
-                for (int ch = 0; ch < k; ch++) {
-                    int base = (i * k + ch) * l;
-                    float bias = bv[ch];
-                    for (int p = 0; p < l; p++) out[base + p] += bias;
-                }
+                int src = (ch * n + i) * l, dst = (i * k + ch) * l;
+                for (int p = 0; p < l; p++) out[dst + p] = y[src + p] + bias;
             }
         }
         int[] shape = {n, k, g.ho(), g.wo()};
         Tensor res = b == null ? Tensor.result(out, shape, "conv2d", x, w) : Tensor.result(out, shape, "conv2d", x, w, b);
         return res.onBackward(() -> {
-            Tensor gOut = res.grad().reshape(n, k, l);
+            // G in the layout [K, N*L]
+            float[] gv = res.grad().data();
+            float[] gk = new float[k * nl];
+            for (int i = 0; i < n; i++) {
+                for (int ch = 0; ch < k; ch++) System.arraycopy(gv, (i * k + ch) * l, gk, (ch * n + i) * l, l);
+            }
+            Tensor gt = Tensor.fromArray(gk, k, nl);
             if (b != null && b.requiresGrad()) {
-                float[] gv = gOut.data();
                 float[] db = new float[k];
-                for (int i = 0; i < n; i++) {
-                    for (int ch = 0; ch < k; ch++) {
-                        int base = (i * k + ch) * l;
-                        double sum = 0;
-                        for (int p = 0; p < l; p++) sum += gv[base + p];
-                        db[ch] += (float) sum;
-                    }
+                for (int ch = 0; ch < k; ch++) {
+                    double sum = 0;
+                    for (int j = ch * nl, end = j + nl; j < end; j++) sum += gk[j];
+                    db[ch] = (float) sum;
                 }
                 b.addGrad(Tensor.fromArray(db, k));
             }
             float[] dw = w.requiresGrad() ? new float[k * gr] : null;
-            float[] dcols = x.requiresGrad() ? new float[n * rows * l] : null;
+            float[] dcols = x.requiresGrad() ? new float[rows * nl] : null;
             for (int q = 0; q < groups; q++) {
-                Tensor gq = groups == 1 ? gOut : gOut.slice(1, q * kg, (q + 1) * kg);        // [n, kg, l]
-                Tensor cq = groups == 1 ? cols : cols.slice(1, q * gr, (q + 1) * gr);        // [n, gr, l]
+                Tensor gq = slice(gt, q, kg);                                                // [kg, N*L]
                 if (dw != null) {
-                    float[] part = gq.matmul(cq.transpose(1, 2)).sum(0, false).data();      // [kg, gr]
+                    float[] part = gq.matmul(slice(cols, q, gr).t()).data();               // [kg, gr]
                     System.arraycopy(part, 0, dw, q * kg * gr, kg * gr);
                 }
                 if (dcols != null) {
-                    Tensor wq = wm.slice(0, q * kg, (q + 1) * kg);                          // [kg, gr]
-                    float[] dc = wq.t().matmul(gq).data();                                  // [n, gr, l]
-                    if (groups == 1) {
-                        dcols = dc;
-                    } else {
-                        for (int i = 0; i < n; i++) System.arraycopy(dc, i * gr * l, dcols, (i * rows + q * gr) * l, gr * l);
-                    }
+                    float[] part = slice(wm, q, kg).t().matmul(gq).data();                 // [gr, N*L]
+                    System.arraycopy(part, 0, dcols, q * gr * nl, gr * nl);
                 }
             }
             if (dw != null) w.addGrad(Tensor.fromArray(dw, w.shape()));
-            if (dcols != null) x.addGrad(Tensor.fromArray(Unfold.col2im(dcols, g), x.shape()));
+            if (dcols != null) x.addGrad(Tensor.fromArray(Unfold.col2im(dcols, g, true), x.shape()));
         });
+    }
+
+    /** Rows q*size .. (q+1)*size of a matrix: group q's part. */
+    private static Tensor slice(Tensor m, int q, int size) {
+        return m.size(0) == size ? m : m.slice(0, q * size, (q + 1) * size);
     }
 }

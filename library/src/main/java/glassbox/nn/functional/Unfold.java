@@ -68,14 +68,27 @@ final class Unfold {
 
     /** cols[b][(ch*kh + i)*kw + j][oy*wo + ox] = x[b][ch][oy*sh - ph + i*dh][ox*sw - pw + j*dw], 0 outside the image. */
     static float[] im2col(float[] src, Geometry g) {
-        int rows = g.rows(), l = g.l(), h = g.h(), w = g.w(), wo = g.wo();
-        float[] cols = new float[g.n() * rows * l];
+        return im2col(src, g, false);
+    }
+
+    /** Where column entry (image b, row, position 0) goes: [b][row][.] or, with the batch in the columns, [row][b][.]. */
+    private static int start(Geometry g, int b, int row, boolean batchInColumns) {
+        return batchInColumns ? (row * g.n() + b) * g.l() : (b * g.rows() + row) * g.l();
+    }
+
+    /**
+     * im2col; with {@code batchInColumns} the result is one matrix [rows, N*L] (all images side by side)
+     * instead of N matrices [rows, L], so a convolution of the whole batch is a single matrix product.
+     */
+    static float[] im2col(float[] src, Geometry g, boolean batchInColumns) {
+        int rows = g.rows(), h = g.h(), w = g.w(), wo = g.wo();
+        float[] cols = new float[g.n() * rows * g.l()];
         for (int b = 0; b < g.n(); b++) {
             for (int ch = 0; ch < g.c(); ch++) {
                 int plane = (b * g.c() + ch) * h * w;
                 for (int i = 0; i < g.kh(); i++) {
                     for (int j = 0; j < g.kw(); j++) {
-                        int base = (b * rows + (ch * g.kh() + i) * g.kw() + j) * l;
+                        int base = start(g, b, (ch * g.kh() + i) * g.kw() + j, batchInColumns);
                         int[] r = validRange(g, j * g.dw());
                         for (int oy = 0; oy < g.ho(); oy++) {
                             int iy = oy * g.sh() - g.ph() + i * g.dh();
@@ -96,14 +109,19 @@ final class Unfold {
 
     /** The adjoint of im2col: each column entry is added back onto the pixel it was copied from. */
     static float[] col2im(float[] cols, Geometry g) {
-        int rows = g.rows(), l = g.l(), h = g.h(), w = g.w(), wo = g.wo();
+        return col2im(cols, g, false);
+    }
+
+    /** col2im from either layout (see {@link #im2col(float[], Geometry, boolean)}). */
+    static float[] col2im(float[] cols, Geometry g, boolean batchInColumns) {
+        int rows = g.rows(), h = g.h(), w = g.w(), wo = g.wo();
         float[] dx = new float[g.n() * g.c() * h * w];
         for (int b = 0; b < g.n(); b++) {
             for (int ch = 0; ch < g.c(); ch++) {
                 int plane = (b * g.c() + ch) * h * w;
                 for (int i = 0; i < g.kh(); i++) {
                     for (int j = 0; j < g.kw(); j++) {
-                        int base = (b * rows + (ch * g.kh() + i) * g.kw() + j) * l;
+                        int base = start(g, b, (ch * g.kh() + i) * g.kw() + j, batchInColumns);
                         int[] r = validRange(g, j * g.dw());
                         for (int oy = 0; oy < g.ho(); oy++) {
                             int iy = oy * g.sh() - g.ph() + i * g.dh();
