@@ -30,27 +30,50 @@ final class Pooling {
         float[] v = x.data();
         float[] out = new float[n * c * ho * wo];
         int[] arg = new int[out.length];
-        for (int p = 0; p < n * c; p++) {
-            int plane = p * h * w, o = p * ho * wo;
-            for (int oy = 0; oy < ho; oy++) {
-                for (int ox = 0; ox < wo; ox++) {
-                    float best = Float.NEGATIVE_INFINITY;
-                    int bi = -1;
-                    for (int i = 0; i < kh; i++) {
-                        int iy = oy * sh - ph + i;
-                        if (iy < 0 || iy >= h) continue;
-                        for (int j = 0; j < kw; j++) {
-                            int ix = ox * sw - pw + j;
-                            if (ix < 0 || ix >= w) continue;
-                            float val = v[plane + iy * w + ix];
-                            if (val > best || bi < 0) {
-                                best = val;
-                                bi = plane + iy * w + ix;
+        if (ph == 0 && pw == 0) {
+            // no padding: every window lies inside the image, so no bounds checks are needed
+            for (int p = 0; p < n * c; p++) {
+                int plane = p * h * w, o = p * ho * wo;
+                for (int oy = 0; oy < ho; oy++) {
+                    for (int ox = 0; ox < wo; ox++) {
+                        int base = plane + oy * sh * w + ox * sw, bi = base;
+                        float best = v[base];
+                        for (int i = 0; i < kh; i++) {
+                            for (int j = 0, at = base + i * w; j < kw; j++, at++) {
+                                if (v[at] > best) {
+                                    best = v[at];
+                                    bi = at;
+                                }
                             }
                         }
+                        out[o + oy * wo + ox] = best;
+                        arg[o + oy * wo + ox] = bi;
                     }
-                    out[o + oy * wo + ox] = best;
-                    arg[o + oy * wo + ox] = bi;
+                }
+            }
+        } else {
+    for (int p = 0; p < n * c; p++) {
+                int plane = p * h * w, o = p * ho * wo;
+                for (int oy = 0; oy < ho; oy++) {
+                    for (int ox = 0; ox < wo; ox++) {
+                        float best = Float.NEGATIVE_INFINITY;
+                        int bi = -1;
+                        for (int i = 0; i < kh; i++) {
+                            int iy = oy * sh - ph + i;
+                            if (iy < 0 || iy >= h) continue;
+                            for (int j = 0; j < kw; j++) {
+                                int ix = ox * sw - pw + j;
+                                if (ix < 0 || ix >= w) continue;
+                                float val = v[plane + iy * w + ix];
+                                if (val > best || bi < 0) {
+                                    best = val;
+                                    bi = plane + iy * w + ix;
+                                }
+                            }
+                        }
+                        out[o + oy * wo + ox] = best;
+                        arg[o + oy * wo + ox] = bi;
+                    }
                 }
             }
         }
