@@ -24,8 +24,10 @@ public final class Bench {
         register(new MatmulBench());
         register(new OpsBench());
         register(new DataBench());
+        register(new MlpBench());
         register(new LstmBench());
         register(new GptBench());
+        register(new CnnBench());
     }
 
     static void register(Workload w) {

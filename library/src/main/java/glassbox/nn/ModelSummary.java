@@ -1,12 +1,14 @@
 package glassbox.nn;
 
+import glassbox.display.Displayable;
+import glassbox.display.MimeBundle;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The table printed by {@link Module#summary}: one row per layer with its name (path in the model),
  * type, output shape and number of parameters (its own and its children's), and the totals.
- * {@link #toString()} gives a text table, {@link #toHtml()} an HTML table for notebooks.
+ * {@link #toString()} gives a text table, {@link #toHtml()} an HTML table; a notebook shows the HTML one.
  *
  * @param model       the model's class name
  * @param inputShape  the shape of the example input
@@ -16,7 +18,13 @@ import java.util.List;
  * @param trainableParameters the values that require a gradient
  */
 public record ModelSummary(String model, int[] inputShape, int[] outputShape, List<Row> rows,
-                           long totalParameters, long trainableParameters) {
+                           long totalParameters, long trainableParameters) implements Displayable {
+
+    /** In a notebook: the HTML table, with the text table as plain text. */
+    @Override
+    public MimeBundle toMimeBundle() {
+        return new MimeBundle().put("text/plain", toString()).put("text/html", toHtml());
+    }
 
     /**
      * One layer.

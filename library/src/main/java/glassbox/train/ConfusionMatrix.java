@@ -1,5 +1,7 @@
 package glassbox.train;
 
+import glassbox.display.Displayable;
+import glassbox.display.MimeBundle;
 import glassbox.tensor.Tensor;
 import java.util.List;
 import tech.tablesaw.api.IntColumn;
@@ -10,7 +12,7 @@ import tech.tablesaw.api.Table;
  * counts[t][p] = how many examples of true class t were predicted as class p. The diagonal holds the
  * correct answers; a large off-diagonal cell shows two classes the model confuses (a 4 taken for a 9).
  */
-public final class ConfusionMatrix {
+public final class ConfusionMatrix implements Displayable {
     private final int[][] counts;
 
     /** An empty matrix for {@code numClasses} classes. */
@@ -92,6 +94,26 @@ public final class ConfusionMatrix {
 
     private static String name(List<String> names, int i) {
         return names != null && i < names.size() ? names.get(i) : Integer.toString(i);
+    }
+
+    /** In a notebook: an HTML table, each cell shaded by its share of the row (the true class). */
+    @Override
+    public MimeBundle toMimeBundle() {
+        StringBuilder b = new StringBuilder("<table class=\"glassbox-confusion\"><caption>rows: true class, columns: predicted; accuracy ")
+                .append(String.format("%.4f", accuracy())).append("</caption><tr><th></th>");
+        for (int j = 0; j < counts.length; j++) b.append("<th>").append(j).append("</th>");
+        b.append("</tr>");
+        for (int i = 0; i < counts.length; i++) {
+            int row = 0;
+            for (int v : counts[i]) row += v;
+            b.append("<tr><th>").append(i).append("</th>");
+            for (int v : counts[i]) {
+                double share = row == 0 ? 0 : (double) v / row;
+                b.append(String.format("<td style=\"text-align:right;background:rgba(31,119,180,%.2f)\">%d</td>", share, v));
+            }
+            b.append("</tr>");
+        }
+        return new MimeBundle().put("text/plain", toString()).put("text/html", b.append("</table>").toString());
     }
 
     /** A text table, rows = true class, columns = predicted class. */

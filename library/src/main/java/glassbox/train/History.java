@@ -1,5 +1,8 @@
 package glassbox.train;
 
+import glassbox.display.Displayable;
+import glassbox.display.MimeBundle;
+import glassbox.display.Renderers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +17,7 @@ import tech.tablesaw.api.Table;
  * training batches ("train_accuracy"), "val_loss" and "val_..." if there is validation data, "lr" and
  * "seconds". {@link #table()} gives it as a Tablesaw table for plotting.
  */
-public final class History {
+public final class History implements Displayable {
     private final List<Map<String, Double>> rows = new ArrayList<>();
     private String stopReason = "";
 
@@ -78,6 +81,15 @@ public final class History {
             }
         }
         return t;
+    }
+
+    /** In a notebook: the table, and why training stopped. */
+    @Override
+    public MimeBundle toMimeBundle() {
+        MimeBundle b = Renderers.render(table());
+        Object html = b.get("text/html");
+        if (html != null && !stopReason.isEmpty()) b.put("text/html", html + "<div>" + stopReason.replace("<", "&lt;") + "</div>");
+        return b.put("text/plain", toString());
     }
 
     @Override

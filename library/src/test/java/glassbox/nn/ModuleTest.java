@@ -55,6 +55,8 @@ class ModuleTest {
         String text = sum.toString();
         assertTrue(text.contains("Conv2d") && text.contains("[2, 8, 26, 26]") && text.contains("13,610"), text);
         assertTrue(sum.toHtml().contains("<td>MaxPool2d</td>"));
+        assertTrue(sum.toMimeBundle().get("text/html").toString().contains("<td>Conv2d</td>"));
+        assertTrue(sum.toMimeBundle().plainText().contains("13,610"));
         assertTrue(model.isTraining(), "the summary restores training mode");
     }
 

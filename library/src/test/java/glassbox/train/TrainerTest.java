@@ -63,6 +63,7 @@ class TrainerTest {
         assertEquals(List.of("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr", "seconds"), t.columnNames());
         assertEquals(List.of("b1.1/2", "b1.2/2", "e1"), events.subList(0, 3));
         assertEquals(15, events.size());
+        assertTrue(h.toMimeBundle().get("text/html").toString().contains("val_accuracy"));
     }
 
     @Test
@@ -111,6 +112,7 @@ class TrainerTest {
         assertEquals(3 / 5.0, cm.accuracy(), 1e-9);
         assertEquals(0.5, cm.recall()[1], 1e-9);
         assertEquals(4, cm.toTable(List.of("a", "b", "c")).columnCount());
+        assertTrue(cm.toMimeBundle().get("text/html").toString().contains(">1</td>"));
         assertEquals(0.75, Metrics.accuracy(Tensor.of(new float[][] {{1, 0}, {0, 1}, {2, 1}, {0, 3}}), Tensor.of(0, 1, 1, 1)), 1e-9);
     }
 }
