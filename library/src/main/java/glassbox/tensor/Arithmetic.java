@@ -75,7 +75,7 @@ final class Arithmetic {
         return out.onBackward(() -> {
             float[] g = out.grad().data();
             float[] d = new float[x.length];
-            for (int i = 0; i < d.length; i++) d[i] = g[i] * p * pow(x[i], p - 1);
+            for (int i = 0; i < d.length; i++) d[i] = p == 0 ? 0f : g[i] * p * pow(x[i], p - 1);  // x^0 = 1 has slope 0, even at x = 0
             a.addGrad(Tensor.fromArray(d, a.shape));
         });
     }

@@ -55,6 +55,13 @@ class ArithmeticTest {
     }
 
     @Test
+    void powerZeroHasGradientZeroEvenAtZero() {
+        Tensor x = Tensor.of(0, 2).requiresGrad(true);
+        x.pow(0).sum().backward();      // was NaN at x = 0 (0 * 0^-1)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0}, x.grad().data());
+    }
+
+    @Test
     void gradientsWhenATensorIsUsedTwice() {
         gradcheck(in -> in[0].mul(in[0]).add(in[0]), randn(28, 3, 2));
         gradcheck(in -> in[0].div(in[0].add(3f)), positive(29, 4));
