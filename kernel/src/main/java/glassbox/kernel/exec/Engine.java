@@ -116,6 +116,7 @@ public final class Engine implements AutoCloseable {
             assert startup != null;
         } finally {
             jshellLock.unlock();
+            ready.countDown();
         }
         return null;
     }
@@ -366,7 +367,7 @@ public final class Engine implements AutoCloseable {
     /** Runs {@code analysis} holding the JShell lock; null if the engine is busy compiling for too long. */
     <T> T analyse(Callable<T> analysis, T busy) {
         try {
-            if (jshell == null || !jshellLock.tryLock(2, TimeUnit.SECONDS)) return busy;
+            if (jshell == null || !jshellLock.tryLock(3, TimeUnit.SECONDS)) return busy;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return busy;
@@ -410,6 +411,7 @@ public final class Engine implements AutoCloseable {
 
     /** Evaluates a Java expression in the session and returns its value (on the engine's thread). */
     public Object evaluate(String expression) {
+        waitReady();
         return call(() -> {
             jshellLock.lock();
             try {
@@ -453,8 +455,15 @@ public final class Engine implements AutoCloseable {
         return control.loader().classLoader();
     }
 
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+
+    /** Waits until the startup (JShell, imports) has finished. */
     private void waitReady() {
-        if (jshell == null) call(() -> null);
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops any running cell and closes JShell. */

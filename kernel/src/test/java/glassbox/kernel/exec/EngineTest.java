@@ -68,6 +68,13 @@ class EngineTest {
     }
 
     @Test
+    void completionRightAfterAnAsyncStartWaitsForTheSession() {
+        try (Engine fresh = Engine.startAsync(EngineOptions.defaults())) {
+            assertEquals(List.of("sqrt"), fresh.complete("Math.sqr", 8).matches());
+        }
+    }
+
+    @Test
     void everyLibraryPackageIsImportedAndGlassboxNamesWinOverJdkNames() {
         for (String pkg : Startup.scanPackages(EngineTest.class.getClassLoader()).keySet()) {
             assertTrue(engine.imports().contains(pkg + ".*"), pkg + " not imported: " + engine.imports());
