@@ -34,7 +34,8 @@ final class MatmulBench implements Workload {
         System.out.println("Glassbox: " + Gemm.describe().replaceAll(", up to .*", ""));
         String why = o.noReference ? "--no-reference" : Python.missing("numpy");
         if (why != null) System.out.println("OpenBLAS reference skipped: " + why);
-        Table table = new Table("n", "threads", "Glassbox GFLOP/s", "(min-max)", "OpenBLAS GFLOP/s", "(min-max)", "ratio");
+        Table table = new Table("n", "threads", "Glassbox GFLOP/s", "(min-max)", "OpenBLAS GFLOP/s", "(min-max)", "ratio",
+                "ratio of maxima", "Glassbox by CPU time");
         int before = Parallel.threads();
         try {
             for (int t : o.threads) {
@@ -47,14 +48,16 @@ final class MatmulBench implements Workload {
                     double[] b = blas.get(SIZES[i]);
                     table.row(SIZES[i], t, Table.f1(java[i][0]), Table.f1(java[i][1]) + "-" + Table.f1(java[i][2]),
                             b == null ? "-" : Table.f1(b[0]), b == null ? "" : Table.f1(b[1]) + "-" + Table.f1(b[2]),
-                            b == null ? "-" : Table.f2(java[i][0] / b[0]));
+                            b == null ? "-" : Table.f2(java[i][0] / b[0]), b == null ? "-" : Table.f2(java[i][2] / b[2]),
+                            t == 1 ? Table.f1(java[i][3]) : "");
                 }
             }
         } finally {
             Parallel.setThreads(before);
         }
         table.print();
-        System.out.println("ratio = Glassbox / OpenBLAS medians; the machine is shared, so compare rows measured together.");
+        System.out.println("ratio = Glassbox / OpenBLAS medians; ratio of maxima compares the best samples (the least disturbed");
+        System.out.println("on a shared machine). 'By CPU time' (1 thread only) counts only the time the thread was on a core.");
         System.out.println();
     }
 
@@ -66,7 +69,7 @@ final class MatmulBench implements Workload {
         try (var scope = Tensor.noGrad()) {
             s = Harness.time(() -> a.matmul(b), o);
         }
-        return new double[] {flop / s.median() / 1e9, flop / s.max() / 1e9, flop / s.min() / 1e9};
+        return new double[] {flop / s.median() / 1e9, flop / s.max() / 1e9, flop / s.min() / 1e9, flop / s.cpuMedian() / 1e9};
     }
 
     /** OpenBLAS GFLOP/s per n: {median, min, max}, from the shared numpy script. */

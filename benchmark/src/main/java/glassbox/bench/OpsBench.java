@@ -27,7 +27,7 @@ final class OpsBench implements Workload {
 
     /** Nanoseconds per op on 1-element tensors: the fixed cost every op pays. */
     private static void overhead(Options o) {
-        Table t = new Table("tiny op (1-element tensors)", "ns per call", "(min-max)");
+        Table t = new Table("tiny op (1-element tensors)", "ns per call", "(min-max)", "thread CPU ns");
         Tensor a = Tensor.scalar(2).requiresGrad(true), b = Tensor.scalar(-3).requiresGrad(true);
         Tensor c = Tensor.scalar(10).requiresGrad(true), f = Tensor.scalar(-2).requiresGrad(true);
         row(t, "a.add(b), recording grad", () -> a.add(b), o);
@@ -38,20 +38,23 @@ final class OpsBench implements Workload {
             }
         }, o);
         Harness.Stats fwd = Harness.time(() -> a.mul(b).add(c).mul(f), o);
-        t.row("L = (a*b + c)*f: 3 ops forward", Table.f0(fwd.median() * 1e9), range(fwd, 1e9));
+        t.row("L = (a*b + c)*f: 3 ops forward", Table.f0(fwd.median() * 1e9), range(fwd, 1e9), Table.f0(fwd.cpuMedian() * 1e9));
         Harness.Stats both = Harness.time(() -> {
             Tensor loss = a.mul(b).add(c).mul(f);
             loss.backward();
             return loss;
         }, o);
-        t.row("same, forward + backward()", Table.f0(both.median() * 1e9), range(both, 1e9));
-        t.row("=> backward() on a 3-op graph", Table.f0((both.median() - fwd.median()) * 1e9), "");
+        t.row("same, forward + backward()", Table.f0(both.median() * 1e9), range(both, 1e9), Table.f0(both.cpuMedian() * 1e9));
+        t.row("=> backward() on a 3-op graph", Table.f0((both.median() - fwd.median()) * 1e9), "",
+                Table.f0((both.cpuMedian() - fwd.cpuMedian()) * 1e9));
         t.print();
+        System.out.println("Wall-clock medians; thread CPU time leaves out the waits for a core when the machine is busy.");
+        System.out.println();
     }
 
     /** Elementwise ops and reductions on n elements: microseconds per call and elements per nanosecond. */
     private static void throughput(Options o) {
-        Table t = new Table("op (no grad)", "elements", "us per call", "(min-max)", "Melem/s");
+        Table t = new Table("op (no grad)", "elements", "us per call", "(min-max)", "Melem/s", "thread CPU us");
         Generator g = new Generator(5);
         for (int n : new int[] {1 << 10, 1 << 16, 1 << 20}) {
             Tensor x = Tensor.randn(g, n), y = Tensor.randn(g, n);
@@ -75,18 +78,18 @@ final class OpsBench implements Workload {
         try (var s = Tensor.noGrad()) {
             op.get();
             Harness.Stats st = Harness.time(op, o);
-            t.row(name, n, Table.f2(st.median() * 1e6), range(st, 1e6), Table.f0(n / st.median() / 1e6));
+            t.row(name, n, Table.f2(st.median() * 1e6), range(st, 1e6), Table.f0(n / st.median() / 1e6), Table.f2(st.cpuMedian() * 1e6));
         } catch (UnsupportedOperationException e) {
-            t.row(name, n, "not implemented", "", "");
+            t.row(name, n, "not implemented", "", "", "");
         }
     }
 
     private static void row(Table t, String name, Supplier<?> op, Options o) {
         try {
             Harness.Stats s = Harness.time(op, o);
-            t.row(name, Table.f0(s.median() * 1e9), range(s, 1e9));
+            t.row(name, Table.f0(s.median() * 1e9), range(s, 1e9), Table.f0(s.cpuMedian() * 1e9));
         } catch (UnsupportedOperationException e) {
-            t.row(name, "not implemented", "");
+            t.row(name, "not implemented", "", "");
         }
     }
 

@@ -88,6 +88,15 @@ public final class ArrayMath {
         sigmoid(x, 0, z, 0, x.length);
     }
 
+    /** d[i] = x[i] > 0 ? g[i] : 0 for whole arrays of the same length: the gradient through a ReLU. */
+    public static void reluGrad(float[] x, float[] g, float[] d) {
+        if (Simd.enabled && x.length >= MIN_SIMD) {
+            ArrayMathSimd.reluGrad(x, g, d);
+            return;
+        }
+        for (int i = 0; i < d.length; i++) d[i] = x[i] > 0 ? g[i] : 0f;
+    }
+
     /** The largest of x[xo..xo+n) (negative infinity for n = 0; NaN if any is NaN). */
     public static float max(float[] x, int xo, int n) {
         if (Simd.enabled && n >= MIN_SIMD) return ArrayMathSimd.max(x, xo, n);

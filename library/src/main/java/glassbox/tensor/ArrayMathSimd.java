@@ -59,6 +59,16 @@ final class ArrayMathSimd {
         for (; i < n; i++) z[zo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
     }
 
+    static void reluGrad(float[] x, float[] g, float[] d) {
+        int i = 0, n = d.length;
+        FloatVector zero = FloatVector.zero(S);
+        for (; i <= n - L; i += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, i);
+            zero.blend(FloatVector.fromArray(S, g, i), xv.compare(VectorOperators.GT, 0f)).intoArray(d, i);
+        }
+        for (; i < n; i++) d[i] = x[i] > 0 ? g[i] : 0f;
+    }
+
     static float max(float[] x, int xo, int n) {
         FloatVector m = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
         int i = 0;

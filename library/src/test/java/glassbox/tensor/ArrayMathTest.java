@@ -89,6 +89,22 @@ class ArrayMathTest {
 
     @ParameterizedTest(name = "simd={0}")
     @ValueSource(booleans = {true, false})
+    void reluGradPassesTheGradientOnlyWhereTheInputIsPositive(boolean simd) {
+        Simd.use(simd);
+        for (int n : new int[] {1, 7, 16, 17, 40}) {
+            float[] x = new float[n], g = new float[n], d = new float[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = i % 3 == 0 ? -i - 0.5f : i % 3 == 1 ? i : 0f;
+                g[i] = 10 + i;
+                d[i] = 99;
+            }
+            ArrayMath.reluGrad(x, g, d);
+            for (int i = 0; i < n; i++) assertEquals(x[i] > 0 ? g[i] : 0f, d[i], "element " + i + " of " + n);
+        }
+    }
+
+    @ParameterizedTest(name = "simd={0}")
+    @ValueSource(booleans = {true, false})
     void specialValuesBehaveAsInJavaLangMath(boolean simd) {
         Simd.use(simd);
         float[] x = new float[16];
