@@ -25,7 +25,9 @@ import java.util.function.Consumer;
  *
  * <p>Each op lives with its backward in a small file of this package ({@code Arithmetic}, {@code
  * MathOps}, {@code Reductions}, {@code Views}, {@code Indexing}, {@code MatMul}, {@code Activations});
- * the methods here are the front door.
+ * the methods here are the front door. A new op is written the same way: compute the values, create the
+ * result with {@link #result}, and give it its backward with {@link #onBackward}; {@link GradCheck} then
+ * compares that backward with finite differences.
  */
 public final class Tensor {
     // ---- values -------------------------------------------------------------------------------

@@ -161,6 +161,18 @@ class GradCheckTest {
     }
 
     @Test
+    void anOpWithoutABackwardFails() {
+        GradCheck.Report r = GradCheck.check(in -> {
+            float[] x = in[0].data(), z = new float[x.length];
+            for (int i = 0; i < z.length; i++) z[i] = 3 * x[i];
+            return Tensor.result(z, in[0].shape(), "timesThreeNoBackward", in[0]);   // onBackward never called
+        }, input(13, 4));
+        assertFalse(r.passed(), r::toString);
+        assertEquals(1.0, r.inputs().get(0).maxRelError(), 1e-6, "analytic 0 against numeric 3 w_j: " + r);
+        assertEquals(0, r.inputs().get(0).analyticAtWorst(), r::toString);
+    }
+
+    @Test
     void wrongOpsFailEvenWhenComposedWithCorrectOnes() {
         // the wrong op hidden inside a larger expression (after a matmul, before a tanh and a sum)
         GradCheck.Report r = GradCheck.check(in -> squareMissingTwo(in[0].matmul(in[1])).tanh().sum(),

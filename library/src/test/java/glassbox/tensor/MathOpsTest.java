@@ -68,6 +68,7 @@ class MathOpsTest {
         gradcheck(in -> in[0].clamp(-0.1f, 0.1f), awayFromZero(5, 3, 4));
         gradcheck(in -> in[0].clamp(-5, 5), randn(6, 3, 4));
         gradcheck(in -> in[0].clampMin(0.1f), awayFromZero(7, 3, 4));
+        gradcheck(in -> in[0].clampMax(-0.1f), awayFromZero(71, 3, 4));
         // and the gradient is exactly zero where a value was clamped
         Tensor x = Tensor.of(-2, 0.5f, 3).requiresGrad(true);
         x.clamp(-1, 1).sum().backward();
