@@ -57,6 +57,9 @@ public record TensorDataset(String name, Tensor x, Tensor y, List<String> classN
 
     /** How many samples each class has: {@code counts[k]} for class k. */
     public int[] classCounts() {
+        if (classNames.isEmpty()) {
+            throw new IllegalStateException(name + " is a regression set (y holds values, not classes): it has no class counts.");
+        }
         int[] counts = new int[numClasses()];
         for (float label : y.toFloatArray()) counts[(int) label]++;
         return counts;

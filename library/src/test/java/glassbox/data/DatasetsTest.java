@@ -77,6 +77,7 @@ class DatasetsTest {
         TensorDataset d = Datasets.diabetes();
         assertArrayEquals(new int[] {442, 10}, d.x().shape());
         assertEquals(0, d.numClasses());
+        assertThrows(IllegalStateException.class, d::classCounts);
         assertEquals(151f, d.y().get(0).item());
         assertEquals(59f, d.x().get(0, 0));
         assertEquals(4.8598f, d.x().get(0, 8));
