@@ -26,6 +26,7 @@ public final class Bench {
         register(new DataBench());
         register(new MlpBench());
         register(new LstmBench());
+        register(new LstmCellBench());
         register(new GptBench());
         register(new CnnBench());
     }

@@ -64,7 +64,7 @@ public final class FusedLSTM {
         checkShape("c0", c0, batch, hidden);
 
         float[] xg = xGates.data();
-        float[] wT = wHH.t().contiguous().data();          // [H, 4H], so that h W_hh^T is h times wT
+        Tensor wT = wHH.t();                                // [H, 4H], a view: the product reads it through strides
         int bh = batch * hidden;
         float[] hs = new float[steps * bh];                 // h_t, at position t
         float[] cs = new float[steps * bh];                 // c_t
@@ -75,7 +75,7 @@ public final class FusedLSTM {
         for (int s = 0; s < steps; s++) {
             int t = reverse ? steps - 1 - s : s;
             int xo = t * batch * g4, so = t * bh;
-            float[] a = matmul(h, batch, hidden, wT, g4);   // h_{t-1} W_hh^T, [B, 4H]
+            float[] a = matmul(h, batch, hidden, wT);       // h_{t-1} W_hh^T, [B, 4H]
             for (int k = 0; k < a.length; k++) a[k] += xg[xo + k];
             for (int b = 0; b < batch; b++) {               // the gates: i, f, g, o side by side in each row
                 int row = b * g4;
@@ -118,7 +118,6 @@ public final class FusedLSTM {
         float[] h0v = h0.data(), c0v = c0.data();
         output.onBackward(() -> {
             float[] dOut = output.grad().data();
-            float[] w = wHH.contiguous().data();                  // [4H, H]
             float[] da = new float[steps * batch * g4];           // dL/da_t for every step
             float[] hPrev = new float[steps * bh];                // h_{t-1} at position t, for dW_hh
             float[] dh = new float[bh];
@@ -149,7 +148,7 @@ public final class FusedLSTM {
                         da[xo + row + 3 * hidden + j] = dO * o * (1 - o);
                     }
                 }
-                dh = matmul(java.util.Arrays.copyOfRange(da, xo, xo + batch * g4), batch, g4, w, hidden); // dh_{t-1}
+                dh = matmul(java.util.Arrays.copyOfRange(da, xo, xo + batch * g4), batch, g4, wHH); // dh_{t-1} = da W_hh
             }
             xGates.addGrad(Tensor.fromArray(da, steps, batch, g4));
             if (wHH.requiresGrad()) {
@@ -183,10 +182,10 @@ public final class FusedLSTM {
         return Tensor.fromArray(out, steps, batch, hidden);
     }
 
-    /** a [m, k] times b [k, n], row-major, outside the graph. */
-    private static float[] matmul(float[] a, int m, int k, float[] b, int n) {
+    /** a [m, k] (row-major values) times b [k, n], outside the graph. */
+    private static float[] matmul(float[] a, int m, int k, Tensor b) {
         try (var scope = Tensor.noGrad()) {
-            return Tensor.fromArray(a, m, k).matmul(Tensor.fromArray(b, k, n)).data();
+            return Tensor.fromArray(a, m, k).matmul(b).data();
         }
     }
 

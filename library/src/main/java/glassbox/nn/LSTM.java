@@ -15,7 +15,10 @@ import glassbox.tensor.Tensor;
  *   c_t = f_t * c_{t-1} + i_t * g_t                        the cell (memory)
  *   h_t = o_t * tanh(c_t)                                  the hidden state (the output)
  * </pre>
- * With f = 1 and i = 0 the cell keeps its value forever. The four gates' weights are stacked in
+ * In the course's notation, f_t = s(W_f h_{t-1} + U_f x_t + b_f) and so on: W_f is the forget block
+ * (rows H..2H-1) of {@code weight_hh_l0}, U_f the same rows of {@code weight_ih_l0}, and b_f the sum of
+ * those rows of {@code bias_ih_l0} and {@code bias_hh_l0} (PyTorch keeps two biases; only their sum
+ * matters). With f = 1 and i = 0 the cell keeps its value forever. The four gates' weights are stacked in
  * PyTorch's order i, f, g, o: {@code weight_ih_l0} is [4H, inputSize], {@code weight_hh_l0} [4H, H].
  * The recurrence runs as one op per layer and direction ({@link FusedLSTM}).
  *
