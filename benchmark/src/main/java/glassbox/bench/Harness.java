@@ -34,11 +34,13 @@ final class Harness {
     }
 
     static Stats time(Supplier<?> op, double sampleSeconds, int samples) {
-        // Warm up until the JIT has compiled the hot code (the Vector API is slow until it has): at least
-        // 5 sample lengths (1 s normally, 0.25 s quick) and at least 20 calls.
-        long warmEnd = System.nanoTime() + (long) (sampleSeconds * 5 * 1e9);
+        // Warm up until the JIT has compiled the hot code (the Vector API is very slow until it has): at
+        // least 20 calls and 5 sample lengths (1 s normally, 0.25 s quick) of this thread's CPU time, so a
+        // busy machine does not cut the warm-up short; but give up waiting after 60 s of wall time.
+        long cpuEnd = cpuNanos() + (long) (sampleSeconds * 5 * 1e9);
+        long wallEnd = System.nanoTime() + 60_000_000_000L;
         int warmCalls = 0;
-        while (System.nanoTime() < warmEnd || warmCalls < 20) {
+        while ((cpuNanos() < cpuEnd || warmCalls < 20) && System.nanoTime() < wallEnd) {
             consume(op.get());
             warmCalls++;
         }
