@@ -84,6 +84,11 @@ public class Trainer {
         return this;
     }
 
+    /** Draws the loss curves live while training (see {@link LivePlot}). */
+    public Trainer livePlot() {
+        return listener(new LivePlot("Training"));
+    }
+
     /** Steps {@code scheduler} once per epoch. */
     public Trainer scheduler(LRScheduler scheduler) {
         this.scheduler = scheduler;

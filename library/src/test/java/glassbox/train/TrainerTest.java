@@ -115,4 +115,15 @@ class TrainerTest {
         assertTrue(cm.toMimeBundle().get("text/html").toString().contains(">1</td>"));
         assertEquals(0.75, Metrics.accuracy(Tensor.of(new float[][] {{1, 0}, {0, 1}, {2, 1}, {0, 3}}), Tensor.of(0, 1, 1, 1)), 1e-9);
     }
+
+    @Test
+    void livePlotReceivesTheCurves() {
+        Sequential model = new Sequential(new Linear(2, 4), new Tanh(), new Linear(4, 1));
+        LivePlot live = new LivePlot("xor");
+        new Trainer(model, new MSELoss(), new SGD(model.parameters(), 0.1f)).epochs(3).listener(live)
+                .validation(new DataLoader(XOR_X, XOR_Y, 4)).fit(new DataLoader(XOR_X, XOR_Y, 2));
+        assertTrue(live.chart().redraws() >= 1);
+        String svg = live.chart().snapshot().toSvgString();
+        assertTrue(svg.contains("val_loss") && svg.contains("batch loss"), "legend names the curves");
+    }
 }
