@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * runs once with {@code -XX:ArchiveClassesAtExit=glassbox.jsa}, answers {@code kernel_info} and a
  * warm-up cell, and shuts down; the JVM then writes the classes it loaded, already parsed and
  * verified, into the archive. {@code kernel.json} gets {@code -XX:SharedArchiveFile=glassbox.jsa},
- * so every later start maps them instead of loading them from the jars.
+ * so every later start maps them instead of loading them from the jars. On JDK 25 and later the
+ * same training run records an ahead-of-time cache instead ({@code -XX:AOTCacheOutput}, JEP 514),
+ * which also keeps the classes linked, and the kernel starts with {@code -XX:AOTCache}.
  *
  * <p>The archive belongs to one JDK build and one class path. If either changes the JVM ignores it
  * and starts normally (just slower); re-running {@code glassbox install} makes a new one.
@@ -28,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class AppCds {
 
     static final String ARCHIVE = "glassbox.jsa";
+    static final String AOT_CACHE = "glassbox.aot";
 
     /** What the warm-up run executes: enough to load the kernel's execution and display paths. */
     static final String WARM_UP_CODE = "1 + 1";
@@ -43,9 +46,11 @@ final class AppCds {
         for (JsonElement e : spec.getAsJsonArray("argv")) {
             argv.add(e.getAsString());
         }
-        Path archive = dir.resolve(ARCHIVE);
-        Files.deleteIfExists(archive);
-        argv.removeIf(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-Xshare:"));
+        boolean aot = javaFeatureVersion(Path.of(argv.get(0))) >= 25;
+        Path archive = dir.resolve(aot ? AOT_CACHE : ARCHIVE);
+        Files.deleteIfExists(dir.resolve(ARCHIVE));
+        Files.deleteIfExists(dir.resolve(AOT_CACHE));
+        argv.removeIf(a -> a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:AOTCache=") || a.startsWith("-Xshare:"));
 
         Path work = Files.createTempDirectory("glassbox-cds-");
         Path connection = work.resolve("connection.json");
@@ -54,13 +59,14 @@ final class AppCds {
         try {
             Map<String, Object> info = KernelClient.writeConnectionFile(connection);
             List<String> command = new ArrayList<>(argv);
-            command.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+            command.add(1, (aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
             command.replaceAll(a -> a.equals("{connection_file}") ? connection.toString() : a);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             if (spec.has("env")) {
                 spec.getAsJsonObject("env").entrySet().forEach(e -> builder.environment().put(e.getKey(), e.getValue().getAsString()));
             }
-            out.println("Recording a class-data-sharing archive for a faster start (runs the kernel once)...");
+            out.println("Recording " + (aot ? "an ahead-of-time cache" : "a class-data-sharing archive")
+                    + " for a faster start (runs the kernel once)...");
             out.flush();
             Process kernel = builder.start();
             try (KernelClient client = new KernelClient(info)) {
@@ -96,7 +102,7 @@ final class AppCds {
             JsonArray withArchive = new JsonArray();
             List<String> original = new ArrayList<>(argv);
             withArchive.add(original.get(0));
-            withArchive.add("-XX:SharedArchiveFile=" + archive);
+            withArchive.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
             for (String a : original.subList(1, original.size())) {
                 withArchive.add(a);
             }
@@ -108,6 +114,32 @@ final class AppCds {
         } finally {
             FileTrees.delete(work);
         }
+    }
+
+    /** The feature version (17, 21, 25...) of the JDK a java executable belongs to, from its release file; 0 if unknown. */
+    static int javaFeatureVersion(Path java) {
+        Path real;
+        try {
+            real = java.toRealPath();
+        } catch (IOException e) {
+            real = java.toAbsolutePath();
+        }
+        Path home = real.getParent() == null ? null : real.getParent().getParent();
+        if (home == null || !Files.isRegularFile(home.resolve("release"))) {
+            return 0;
+        }
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String v = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                    String first = v.split("[.+-]")[0];
+                    return Integer.parseInt(first.equals("1") ? v.split("\\.")[1] : first);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static boolean warn(PrintWriter err, String what, Path log, Process kernel) throws IOException {
