@@ -137,6 +137,7 @@ public final class InstallCommand implements Callable<Integer> {
                 out.println("Replaced the kernelspec at " + target);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            readableByAll(target);
         } finally {
             FileTrees.delete(staging);
         }
@@ -147,5 +148,14 @@ public final class InstallCommand implements Callable<Integer> {
         out.println("Installed the kernelspec '" + name + "' (" + displayName + ") in " + target);
         out.println("Check with: jupyter kernelspec list");
         return 0;
+    }
+
+    /** A temporary folder is private (rwx------); a kernelspec in a shared prefix must be readable by everyone. */
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
     }
 }

@@ -90,6 +90,8 @@ class InstallCommandTest {
         assertEquals(64, ImageIO.read(spec.resolve("logo-64x64.png").toFile()).getHeight());
         assertTrue(Files.readString(spec.resolve("logo-svg.svg")).contains("<svg"));
         assertTrue(out.toString().contains(spec.toString()), out.toString());
+        assertTrue(Files.getPosixFilePermissions(spec).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                "a kernelspec is readable by every user of a shared prefix");
         try (var files = Files.list(tmp.resolve("user/kernels"))) {
             assertEquals(List.of(spec), files.toList(), "no staging folder left behind");
         }
