@@ -49,8 +49,8 @@ class GlassboxKernelTests(jkt.KernelTests):
     code_stderr = 'System.err.println("this goes to stderr");'
 
     completion_samples = [
-        {"text": "Math.sqr", "matches": {"sqrt("}},
-        {"text": "\"hello\".toUpperC", "matches": {"toUpperCase("}},
+        {"text": "Math.sqr", "matches": {"sqrt"}},
+        {"text": "\"hello\".toUpperC", "matches": {"toUpperCase"}},
     ]
     complete_code_samples = ["1 + 1", "int x = 3;", "void hello() { System.out.println(1); }",
                              "class Point { int x, y; }", "System.out.println(\"done\")"]
