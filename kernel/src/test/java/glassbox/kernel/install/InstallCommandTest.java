@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class InstallCommandTest {
         assertEquals(64, ImageIO.read(spec.resolve("logo-64x64.png").toFile()).getHeight());
         assertTrue(Files.readString(spec.resolve("logo-svg.svg")).contains("<svg"));
         assertTrue(out.toString().contains(spec.toString()), out.toString());
-        assertTrue(Files.getPosixFilePermissions(spec).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+        assertTrue(Files.getPosixFilePermissions(spec).contains(PosixFilePermission.OTHERS_READ),
                 "a kernelspec is readable by every user of a shared prefix");
         try (var files = Files.list(tmp.resolve("user/kernels"))) {
             assertEquals(List.of(spec), files.toList(), "no staging folder left behind");
