@@ -77,6 +77,29 @@ class GlassboxKernelTests(jkt.KernelTests):
     # Not switched on: the kernel has no clear_output helper and sends no pager payloads, so
     # test_clear_output and test_pager are skipped (InstalledKernelIT allows exactly these two).
 
+    def execute_helper(self, code, timeout=TIMEOUT, silent=False, store_history=True, stop_on_error=True):
+        """jupyter_kernel_test's own, with one change: it gave each iopub message 0.1 s after the
+        execute_reply, which a busy CI machine does not always meet (the protocol sets no such
+        limit); here each may take up to 10 s. The checks are the same."""
+        msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history, stop_on_error=stop_on_error)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        jkt.validate_message(reply, "execute_reply", msg_id)
+        busy_msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=10)
+        jkt.validate_message(busy_msg, "status", msg_id)
+        self.assertEqual(busy_msg["content"]["execution_state"], "busy")
+        output_msgs = []
+        while True:
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=10)
+            jkt.validate_message(msg, msg["msg_type"], msg_id)
+            if msg["msg_type"] == "status":
+                self.assertEqual(msg["content"]["execution_state"], "idle")
+                break
+            elif msg["msg_type"] == "execute_input":
+                self.assertEqual(msg["content"]["code"], code)
+                continue
+            output_msgs.append(msg)
+        return reply, output_msgs
+
     # ---- what jupyter_kernel_test 0.4.5 has no test for ------------------------------------------
 
     def test_stdin_input_request(self):
