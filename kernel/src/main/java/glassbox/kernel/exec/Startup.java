@@ -65,19 +65,60 @@ final class Startup {
         return out;
     }
 
+    private static final Map<ClassLoader, Set<String>> OPTIONAL_NAMES = new java.util.WeakHashMap<>();
+
+    /** True if a JDK package we import, java.lang, Tablesaw or XChart has a class of this simple name. */
     private static boolean existsElsewhere(String simpleName, ClassLoader loader) {
         List<String> pkgs = new ArrayList<>(JAVA_PACKAGES);
         pkgs.add("java.lang");
-        pkgs.addAll(OPTIONAL_PACKAGES);
         for (String p : pkgs) {
             try {
-                Class.forName(p + "." + simpleName, false, loader);
+                Class.forName(p + "." + simpleName, false, null);   // the boot loader: a fast lookup
                 return true;
             } catch (ClassNotFoundException | LinkageError e) {
                 // not there
             }
         }
-        return false;
+        Set<String> optional;
+        synchronized (OPTIONAL_NAMES) {
+            optional = OPTIONAL_NAMES.computeIfAbsent(loader, l -> {
+                Set<String> names = new java.util.HashSet<>();
+                for (String p : OPTIONAL_PACKAGES) names.addAll(classNamesIn(p, l));
+                return names;
+            });
+        }
+        return optional.contains(simpleName);
+    }
+
+    /** Simple names of the top-level classes of a package, listed from its jar or directory. */
+    static Set<String> classNamesIn(String pkg, ClassLoader loader) {
+        Set<String> out = new LinkedHashSet<>();
+        String prefix = pkg.replace('.', '/') + "/";
+        try {
+            Enumeration<URL> roots = loader.getResources(prefix);
+            while (roots.hasMoreElements()) {
+                URL url = roots.nextElement();
+                List<String> entries = new ArrayList<>();
+                if (url.getProtocol().equals("jar")) {
+                    String s = url.getPath();
+                    int bang = s.indexOf("!/");
+                    if (bang < 0 || !s.startsWith("file:")) continue;
+                    try (JarFile jar = new JarFile(new File(new URL(s.substring(0, bang)).toURI()))) {
+                        jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(prefix)).forEach(entries::add);
+                    }
+                } else if (url.getProtocol().equals("file")) {
+                    File[] files = new File(url.toURI()).listFiles();
+                    if (files != null) for (File f : files) entries.add(prefix + f.getName());
+                }
+                for (String n : entries) {
+                    String rest = n.substring(prefix.length());
+                    if (rest.endsWith(".class") && !rest.contains("/") && !rest.contains("$")) out.add(rest.substring(0, rest.length() - 6));
+                }
+            }
+        } catch (Exception e) {
+            // unknown: no names
+        }
+        return out;
     }
 
     private static boolean isPublic(String className, ClassLoader loader) {
@@ -105,13 +146,15 @@ final class Startup {
         } catch (Exception e) {
             // fall back to resource probing in exists()
         }
-        String cp = System.getProperty("java.class.path", "");
-        for (String entry : cp.split(File.pathSeparator)) {
-            if (entry.endsWith(".jar") && new File(entry).isFile()) {
-                try (JarFile jar = new JarFile(entry)) {
-                    addJarEntries(jar, out);
-                } catch (IOException ignored) {
-                    // unreadable jar: skip
+        if (out.isEmpty()) {
+            // Jars without directory entries: look through the class path jars themselves.
+            for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+                if (entry.endsWith(".jar") && new File(entry).isFile()) {
+                    try (JarFile jar = new JarFile(entry)) {
+                        addJarEntries(jar, out);
+                    } catch (IOException ignored) {
+                        // unreadable jar: skip
+                    }
                 }
             }
         }
