@@ -180,9 +180,12 @@ final class TensorFormat {
                 String s = String.format(Locale.ROOT, "%." + digits + "e", f);
                 return digits == 0 ? s.replace("e", ".e") : s;
             }
-            String s = String.format(Locale.ROOT, "%.4f", f);   // at most 4 decimals, trailing zeros dropped
-            s = s.replaceAll("0+$", "");
-            return s.equals("-0.") ? "0." : s;
+            // The shortest decimal that identifies this float (12345.678, not 12345.6777), rounded to at most
+            // 4 decimals, trailing zeros dropped
+            String s = new java.math.BigDecimal(Float.toString(f)).setScale(4, java.math.RoundingMode.HALF_EVEN)
+                    .stripTrailingZeros().toPlainString();
+            if (s.equals("-0")) s = "0";
+            return s.contains(".") ? s : s + ".";
         }
 
         /** The number padded so that decimal points line up (NumPy pads the decimals on the right). */

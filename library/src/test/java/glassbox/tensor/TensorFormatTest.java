@@ -24,6 +24,9 @@ class TensorFormatTest {
         assertEquals("tensor([ 1.5 , -2.  ,  0.25], shape=[3])", Tensor.of(1.5f, -2, 0.25f).toString());
         // at most 4 decimals
         assertEquals("tensor([0.3333, 0.6667], shape=[2])", Tensor.of(1 / 3f, 2 / 3f).toString());
+        // the float's shortest decimal, not the noise of its binary value (12345.678f is 12345.677734375)
+        assertEquals("tensor([12345.678,   100.5  ], shape=[2])", Tensor.of(12345.678f, 100.5f).toString());
+        assertEquals("tensor([0.1, 0.3], shape=[2])", Tensor.of(0.1f, 0.1f + 0.2f).toString());
     }
 
     @Test
