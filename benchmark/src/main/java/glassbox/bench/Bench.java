@@ -25,6 +25,7 @@ public final class Bench {
         register(new OpsBench());
         register(new DataBench());
         register(new MlpBench());
+        register(new PlotBench());
         register(new LstmBench());
         register(new LstmCellBench());
         register(new GptBench());

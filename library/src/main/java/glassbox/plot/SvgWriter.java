@@ -243,16 +243,20 @@ final class SvgWriter {
         return String.format("#%06x", c.getRGB() & 0xffffff);
     }
 
-    /** A coordinate with at most two decimals. */
+    /** A coordinate with at most two decimals (written by hand: String.format is slow for thousands of points). */
     static String n(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        String s = String.format(Locale.ROOT, "%.2f", v);
-        if (s.indexOf('.') >= 0) {
-            int end = s.length();
-            while (s.charAt(end - 1) == '0') end--;
-            if (s.charAt(end - 1) == '.') end--;
-            s = s.substring(0, end);
+        if (!Double.isFinite(v)) return "0";
+        long r = Math.round(v * 100);
+        StringBuilder b = new StringBuilder(12);
+        if (r < 0) { b.append('-'); r = -r; }
+        long whole = r / 100, frac = r % 100;
+        b.append(whole);
+        if (frac != 0) {
+            b.append('.');
+            if (frac % 10 == 0) b.append(frac / 10);
+            else b.append(frac < 10 ? "0" : "").append(frac);
         }
+        String s = b.toString();
         return s.equals("-0") ? "0" : s;
     }
 

@@ -39,6 +39,27 @@ class PlotTest {
     }
 
     @Test
+    void longSeriesAreReducedPerPixelColumnKeepingTheExtremes() {
+        int n = 20000;
+        double[] x = new double[n], y = new double[n];
+        java.util.Random rnd = new java.util.Random(1);
+        for (int i = 0; i < n; i++) { x[i] = i; y[i] = Math.exp(-i / 5000.0) + 0.3 * rnd.nextGaussian(); }
+        Axes ax = new Axes(0, n - 1, -2, 3, false);
+        ax.plot = new java.awt.geom.Rectangle2D.Double(40, 20, 500, 300);
+        java.awt.geom.Path2D.Double reduced = LineChart.path(ax, x, y);
+        java.awt.geom.Path2D.Double full = new java.awt.geom.Path2D.Double();
+        for (int i = 0; i < n; i++) { if (i == 0) full.moveTo(ax.px(x[i]), ax.py(y[i])); else full.lineTo(ax.px(x[i]), ax.py(y[i])); }
+        var rb = reduced.getBounds2D();
+        var fb = full.getBounds2D();
+        assertEquals(fb.getMinY(), rb.getMinY(), 1e-9, "highest point kept");
+        assertEquals(fb.getMaxY(), rb.getMaxY(), 1e-9, "lowest point kept");
+        assertEquals(fb.getMinX(), rb.getMinX(), 1e-9);
+        int segments = 0;
+        for (var it = reduced.getPathIterator(null); !it.isDone(); it.next()) segments++;
+        assertTrue(segments <= 4 * 502, "at most four points per pixel column: " + segments);
+    }
+
+    @Test
     void lineChartAcceptsTensorsListsAndTablesawColumns() throws Exception {
         DoubleColumn x = DoubleColumn.create("step", 0, 1, 2, 3);
         DoubleColumn y = DoubleColumn.create("accuracy", 0.5, 0.7, 0.8, 0.85);
@@ -239,6 +260,16 @@ class PlotTest {
         org.knowm.xchart.VectorGraphicsEncoder.saveVectorGraphic(chart, out, org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         // XChart draws its text as outlines; what matters here is that the SVG comes out (the kernel shows it).
         assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8).contains("<path"));
+    }
+
+    @Test
+    void svgNumbersHaveAtMostTwoDecimals() {
+        assertEquals("0", SvgWriter.n(-0.001));
+        assertEquals("1.5", SvgWriter.n(1.5));
+        assertEquals("-2.05", SvgWriter.n(-2.049));
+        assertEquals("3.07", SvgWriter.n(3.07));
+        assertEquals("12", SvgWriter.n(11.999));
+        assertEquals("-0.5", SvgWriter.n(-0.5));
     }
 
     static List<String> names(int n) {
