@@ -42,6 +42,13 @@ public class GRU extends RNNBase {
         super(3, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
     }
 
+    /** Turns gate recording on or off (see {@link RNNBase#recordGates}); returns this {@code GRU}. */
+    @Override
+    public GRU recordGates(boolean on) {
+        super.recordGates(on);
+        return this;
+    }
+
     /** The output at every step (top layer), starting from a zero state. */
     @Override
     public Tensor forward(Tensor x) {

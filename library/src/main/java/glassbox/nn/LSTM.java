@@ -54,6 +54,13 @@ public class LSTM extends RNNBase {
         super(4, inputSize, hiddenSize, numLayers, bias, batchFirst, dropout, bidirectional);
     }
 
+    /** Turns gate recording on or off (see {@link RNNBase#recordGates}); returns this {@code LSTM}. */
+    @Override
+    public LSTM recordGates(boolean on) {
+        super.recordGates(on);
+        return this;
+    }
+
     /** The output at every step (top layer), starting from a zero state. */
     @Override
     public Tensor forward(Tensor x) {

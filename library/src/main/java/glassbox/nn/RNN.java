@@ -35,6 +35,13 @@ public class RNN extends RNNBase {
         this.nonlinearity = RNNCell.checkNonlinearity("RNN", nonlinearity);
     }
 
+    /** Turns gate recording on or off (see {@link RNNBase#recordGates}); returns this {@code RNN}. */
+    @Override
+    public RNN recordGates(boolean on) {
+        super.recordGates(on);
+        return this;
+    }
+
     /** The output at every step (top layer), starting from a zero state. */
     @Override
     public Tensor forward(Tensor x) {

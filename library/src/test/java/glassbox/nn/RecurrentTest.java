@@ -225,8 +225,7 @@ class RecurrentTest {
     @Test
     void gateTraceTablesLabelEveryStepWithItsCharacter() {
         Tensor.manualSeed(8);
-        LSTM lstm = new LSTM(4, 3, 2, true, true, 0f, true);
-        lstm.recordGates(true);
+        LSTM lstm = new LSTM(4, 3, 2, true, true, 0f, true).recordGates(true);
         lstm.forward(Tensor.randn(2, 5, 4));
         GateTrace top = lstm.gateTrace(), reverse = lstm.gateTrace(1, 1), bottom = lstm.gateTrace(0, 0);
         assertArrayEquals(new int[] {5, 2, 3}, reverse.get("forget").shape());
