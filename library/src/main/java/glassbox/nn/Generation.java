@@ -39,6 +39,25 @@ public final class Generation {
         }
     }
 
+    /**
+     * Any model that maps token ids [B, T] (float values) to logits [B, T, vocab], e.g. embedding +
+     * LSTM + Linear, as a {@link LanguageModel}: it reads the last {@code maxContext} tokens (0 = all) as
+     * a batch of one and returns the logits at the last position.
+     */
+    public static LanguageModel fromSequenceModel(Module model, int maxContext) {
+        return context -> {
+            int from = maxContext > 0 ? Math.max(0, context.length - maxContext) : 0;
+            float[] ids = new float[context.length - from];
+            for (int i = 0; i < ids.length; i++) ids[i] = context[from + i];
+            Tensor logits = model.forward(Tensor.fromArray(ids, 1, ids.length));
+            if (logits.dim() != 3 || logits.size(0) != 1 || logits.size(1) != ids.length) {
+                throw new glassbox.tensor.ShapeException("Generation.fromSequenceModel: the model must map ids [1, T] to logits"
+                        + " [1, T, vocab], got " + Arrays.toString(logits.shape()) + " for T = " + ids.length);
+            }
+            return logits.select(0, 0).select(0, ids.length - 1);
+        };
+    }
+
     /** softmax(logits / temperature): the distribution {@link #sample} draws from. */
     public static Tensor probabilities(Tensor logits, float temperature) {
         if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be positive, got " + temperature);

@@ -113,4 +113,31 @@ class GenerationTest {
         assertArrayEquals(new int[] {0, 3}, Generation.beamSearch(lm, new int[] {0}, 3, 2, 0f, 3));
         assertArrayEquals(new int[] {0, 1, 2, 2}, Generation.beamSearch(lm, new int[] {0}, 3, 2, 1f, 3));
     }
+
+    /** Embedding, LSTM and Linear: ids [B, T] to logits [B, T, vocab]. */
+    static final class CharLstm extends Module {
+        final Embedding emb = registerModule("emb", new Embedding(6, 4));
+        final LSTM lstm = registerModule("lstm", new LSTM(4, 8, 1, true, true, 0f, false));
+        final Linear head = registerModule("head", new Linear(8, 6));
+
+        @Override
+        public Tensor forward(Tensor ids) {
+            return head.call(lstm.call(emb.call(ids)));
+        }
+    }
+
+    @Test
+    void anyModelFromIdsToLogitsCanGenerate() {
+        Tensor.manualSeed(4);
+        CharLstm model = new CharLstm();
+        Generation.LanguageModel lm = Generation.fromSequenceModel(model, 0);
+        int[] prompt = {1, 2, 3};
+        Tensor expected = model.forward(Tensor.of(new float[][] {{1, 2, 3}})).select(0, 0).select(0, 2);
+        assertArrayEquals(expected.toFloatArray(), lm.nextLogits(prompt).toFloatArray(), 0f);
+        int[] greedy = Generation.greedy(lm, prompt, 6);
+        assertEquals(9, greedy.length);
+        assertArrayEquals(greedy, Generation.beamSearch(lm, prompt, 6, 1, 0f, -1));
+        Generation.LanguageModel window = Generation.fromSequenceModel(model, 2);
+        assertArrayEquals(lm.nextLogits(new int[] {2, 3}).toFloatArray(), window.nextLogits(prompt).toFloatArray(), 0f);
+    }
 }
