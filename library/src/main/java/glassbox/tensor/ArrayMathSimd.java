@@ -59,6 +59,24 @@ final class ArrayMathSimd {
         for (; i < n; i++) z[zo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
     }
 
+    static double sum(float[] x, int xo, int n) {
+        double total = 0;
+        int i = 0;
+        while (i <= n - 4 * L) {
+            int end = Math.min(n - 4 * L, i + 1024 - 4 * L);   // one block: at most 1024 elements
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            for (; i <= end; i += 4 * L) {
+                s0 = s0.add(FloatVector.fromArray(S, x, xo + i));
+                s1 = s1.add(FloatVector.fromArray(S, x, xo + i + L));
+                s2 = s2.add(FloatVector.fromArray(S, x, xo + i + 2 * L));
+                s3 = s3.add(FloatVector.fromArray(S, x, xo + i + 3 * L));
+            }
+            total += s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) total += x[xo + i];
+        return total;
+    }
+
     static void reluGrad(float[] x, float[] g, float[] d) {
         int i = 0, n = d.length;
         FloatVector zero = FloatVector.zero(S);

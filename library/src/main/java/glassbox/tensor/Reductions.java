@@ -13,8 +13,7 @@ final class Reductions {
     /** Sum of all elements.  Backward: dL/dx_i = dL/dout. */
     static Tensor sum(Tensor a) {
         float[] x = a.data();
-        double s = 0;
-        for (float v : x) s += v;
+        double s = ArrayMath.sum(x, 0, x.length);  // x[0] + x[1] + ..., 32 at a time when SIMD is on
         Tensor out = Tensor.result(new float[] {(float) s}, new int[0], "sum", a);
         return out.onBackward(() -> a.addGrad(Tensor.full(out.grad().item(), a.shape)));
     }
@@ -47,11 +46,7 @@ final class Reductions {
         int n = shape[d], outer = outer(shape, d), inner = inner(shape, d);
         float[] z = new float[outer * inner];
         if (inner == 1) {                                   // the last dimension: one running sum per row
-            for (int o = 0; o < outer; o++) {
-                double s = 0;
-                for (int k = 0, at = o * n; k < n; k++) s += x[at + k];
-                z[o] = (float) s;
-            }
+            for (int o = 0; o < outer; o++) z[o] = (float) ArrayMath.sum(x, o * n, n);
             return z;
         }
         double[] acc = new double[inner];                   // otherwise add whole rows of inner values

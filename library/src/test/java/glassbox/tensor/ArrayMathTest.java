@@ -89,6 +89,22 @@ class ArrayMathTest {
 
     @ParameterizedTest(name = "simd={0}")
     @ValueSource(booleans = {true, false})
+    void sumAddsEveryElementOfTheRangeAccurately(boolean simd) {
+        Simd.use(simd);
+        Random rnd = new Random(11);
+        for (int n : new int[] {0, 1, 15, 16, 31, 32, 33, 1023, 1024, 1025, 5000, 100_003}) {
+            float[] x = new float[n + 6];
+            for (int i = 0; i < x.length; i++) x[i] = (float) (rnd.nextGaussian() + 0.1);
+            x[2] = 1e6f;  // outside the range: must not be counted
+            double expected = 0;
+            for (int i = 3; i < 3 + n; i++) expected += x[i];
+            double got = ArrayMath.sum(x, 3, n);
+            assertEquals(expected, got, 1e-6 * Math.max(1, Math.abs(expected)) + 1e-4, "n=" + n);
+        }
+    }
+
+    @ParameterizedTest(name = "simd={0}")
+    @ValueSource(booleans = {true, false})
     void reluGradPassesTheGradientOnlyWhereTheInputIsPositive(boolean simd) {
         Simd.use(simd);
         for (int n : new int[] {1, 7, 16, 17, 40}) {
