@@ -259,6 +259,14 @@ public final class Engine implements AutoCloseable {
                     flushNotes(notes);
                     control.takeLastValue();
                     if (token.isCancelled() || isInterrupt(ex)) return interrupted();
+                    if (ex instanceof jdk.jshell.UnresolvedReferenceException ure) {
+                        jdk.jshell.DeclarationSnippet d = ure.getSnippet();
+                        String missing = jshell.unresolvedDependencies(d).collect(Collectors.joining(", "));
+                        String msg = describe(d) + " cannot run yet: it uses " + (missing.isEmpty() ? "something" : missing)
+                                + ", which is not defined. Define it (or run the cell that does), then run this cell again.";
+                        return CellResult.error("UnresolvedReference", msg,
+                                List.of(Ansi.red("UnresolvedReference") + Ansi.bold(": " + msg)), ex);
+                    }
                     List<String> tb = errors.runtimeError(ex);
                     return CellResult.error(ErrorReport.simpleName(ErrorReport.className(ex)),
                             String.valueOf(ErrorReport.message(ex)), tb, ex);

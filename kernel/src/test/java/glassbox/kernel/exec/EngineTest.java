@@ -137,6 +137,18 @@ class EngineTest {
     }
 
     @Test
+    void callingAMethodThatUsesSomethingUndefinedSaysWhat() {
+        Capture io = new Capture();
+        assertTrue(engine.execute("double area(double r) { return PI_CONSTANT * r * r; }", "cell [t]", io).isOk());
+        assertTrue(io.err().contains("can be used only once"), io.err());
+        CellResult r = run("area(2)");
+        assertEquals("UnresolvedReference", r.errorName());
+        assertTrue(r.errorValue().contains("method area(double) cannot run yet: it uses variable PI_CONSTANT"), r.errorValue());
+        run("double PI_CONSTANT = 3;");
+        assertEquals(12.0, run("area(2)").value());
+    }
+
+    @Test
     void systemExitIsAnErrorNotADeadJvm() {
         CellResult r = run("System.exit(3);");
         assertEquals(CellResult.Status.ERROR, r.status());
