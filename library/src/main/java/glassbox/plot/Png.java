@@ -35,7 +35,7 @@ final class Png {
                 pb = b;
             }
         }
-        Deflater deflater = new Deflater(1);
+        Deflater deflater = new Deflater(3);
         deflater.setInput(raw);
         deflater.finish();
         ByteArrayOutputStream idat = new ByteArrayOutputStream(raw.length / 8 + 64);
