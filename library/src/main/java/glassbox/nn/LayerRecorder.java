@@ -16,6 +16,7 @@ import java.util.function.Predicate;
  *     loss(model.call(x)).backward();
  *     rec.activations();   // layer name -> output values of the last forward
  *     rec.gradients();     // layer name -> dL/d(output) of the last backward
+ *     Plot.histograms(rec.gradients());   // one histogram per layer, on a shared axis
  * }
  * }</pre>
  * The recorded tensors are copies, outside the graph. {@link #close()} removes the hooks.

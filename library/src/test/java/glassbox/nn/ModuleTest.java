@@ -101,6 +101,7 @@ class ModuleTest {
             Linear last = (Linear) s.get(4);
             assertArrayEquals(last.weight.get(0).toFloatArray(), rec.gradients().get("3 (Tanh)").get(0).toFloatArray(), 1e-6f);
             assertTrue(rec.statistics().contains("3 (Tanh)"));
+            assertTrue(glassbox.plot.Plot.histograms(rec.gradients()).toSvgString().contains("3 (Tanh)"));
         }
     }
 
