@@ -96,7 +96,7 @@ async function main() {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: args.chromium,
       headless: true,
-      viewport: { width: 1280, height: 900 },
+      viewport: { width: 1280, height: 1600 },
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
              '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
@@ -108,6 +108,11 @@ async function main() {
     await page.waitForSelector('#notebook-container .cell', { timeout: 60_000 });
     await page.waitForSelector('#kernel_indicator_icon.kernel_idle_icon', { timeout: 120_000 });
     const kernelName = (await page.textContent('.kernel_indicator_name'))?.trim();
+    const logo = await page.evaluate(() => {
+      const img = document.querySelector('#kernel_logo_widget img.current_kernel_logo');
+      return img && img.complete ? img.naturalWidth : 0;
+    });
+    if (logo !== 64) throw new Error(`the kernel's 64x64 logo did not load in the toolbar (width ${logo})`);
     log(`notebook open, kernel "${kernelName}" idle after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (kernelName !== args.kernelDisplayName) {
       throw new Error(`the notebook runs kernel "${kernelName}", expected "${args.kernelDisplayName}"`);
