@@ -55,6 +55,24 @@ public final class ScatterChart extends Figure<ScatterChart> {
         return this;
     }
 
+    /**
+     * Names the groups in the order they were added, e.g. {@code classNames("setosa", "versicolor",
+     * "virginica")} after {@code Plot.scatter(points, labels)} instead of "class 0", "class 1", ...
+     */
+    public ScatterChart classNames(String... classNames) {
+        if (classNames.length > names.size()) {
+            throw new IllegalArgumentException("scatter: " + classNames.length + " class names for " + names.size()
+                    + " groups of points; give at most one name per group");
+        }
+        for (int i = 0; i < classNames.length; i++) names.set(i, classNames[i]);
+        return this;
+    }
+
+    /** Names the groups from a list, e.g. a data set's {@code classNames()}. */
+    public ScatterChart classNames(java.util.List<String> classNames) {
+        return classNames(classNames.toArray(new String[0]));
+    }
+
     /** Marker diameter in pixels (default 8). */
     public ScatterChart markerSize(double size) {
         this.markerSize = size;

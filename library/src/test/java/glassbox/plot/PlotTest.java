@@ -77,6 +77,15 @@ class PlotTest {
     }
 
     @Test
+    void scatterClassNamesReplaceTheDefaultLegend() throws Exception {
+        Tensor pts = Tensor.of(new float[][] {{0, 0}, {1, 1}, {2, 0}, {3, 1}});
+        ScatterChart c = Plot.scatter(pts, new int[] {0, 1, 0, 1}).classNames(List.of("false", "true"));
+        ChartAssert r = render(c).hasText("false", "true");
+        assertTrue(!r.texts.contains("class 0") && !r.texts.contains("class 1"), "default names replaced: " + r.texts);
+        assertThrows(IllegalArgumentException.class, () -> Plot.scatter(pts, new int[] {0, 1, 0, 1}).classNames("a", "b", "c"));
+    }
+
+    @Test
     void decisionBoundaryShadesBothClassesBehindThePoints() throws Exception {
         Tensor.manualSeed(3);
         Tensor pts = Tensor.randn(100, 2);
