@@ -108,9 +108,18 @@ public class MultiheadAttention extends Module {
                     + " must agree on the batch size, and key and value on the length");
         }
         // Projections Q = q W^Q + b^Q etc., then split the E features into h heads of d_k: [B, h, T, d_k].
-        Tensor qp = heads(project(q, 0), batch, tq);
-        Tensor kp = heads(project(k, 1), batch, tk);
-        Tensor vp = heads(project(v, 2), batch, tk);
+        Tensor qp, kp, vp;
+        if (query == key && key == value && inProjWeight != null) {
+            // Self-attention: one product with the stacked [W^Q; W^K; W^V] gives Q, K and V side by side.
+            Tensor qkv = F.linear(q, inProjWeight, inProjBias);
+            qp = heads(qkv.slice(2, 0, embedDim), batch, tq);
+            kp = heads(qkv.slice(2, embedDim, 2 * embedDim), batch, tk);
+            vp = heads(qkv.slice(2, 2 * embedDim, 3 * embedDim), batch, tk);
+        } else {
+            qp = heads(project(q, 0), batch, tq);
+            kp = heads(project(k, 1), batch, tk);
+            vp = heads(project(v, 2), batch, tk);
+        }
         Tensor mask = combinedMask(keyPaddingMask, attnMask, batch, tq, tk);
         ScaledDotProductAttention.Result r = ScaledDotProductAttention.compute(qp, kp, vp, mask,
                 dropout != null && isTraining() ? dropout : null);
