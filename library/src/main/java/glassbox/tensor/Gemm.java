@@ -35,6 +35,8 @@ public final class Gemm {
     static final long SMALL = 16 * 16 * 16;
     /** Each extra thread needs at least this many multiply-adds of work to pay for handing it over. */
     static final long WORK_PER_THREAD = 48L * 48 * 48;
+    /** An operand packed whole and shared is packed by all threads once it has this many elements. */
+    static final long PARALLEL_PACK = 1 << 16;
 
     /** True when the matrix product runs on the Vector API's SIMD kernel (see {@link Simd}). */
     public static boolean simd() {
@@ -163,7 +165,15 @@ public final class Gemm {
                                         boolean cIsZero) {
         int kc = evenBlock(k, KC, 1), mcMax = evenBlock(m, MC, MR), mPad = roundUp(m, MR);
         float[] ap = BUFFERS.get().shared(mPad * k);
-        for (int pc = 0; pc < k; pc += kc) packA(m, Math.min(kc, k - pc), a, aOff + pc * aCs, aRs, aCs, ap, pc * mPad);
+        // Pack all of A (panels of MR rows; big ones shared out between the threads too).
+        int panels = mPad / MR, packParts = (long) m * k >= PARALLEL_PACK ? Math.min(threads, panels) : 1;
+        Parallel.run(packParts, part -> {
+            int r0 = panels * part / packParts * MR, r1 = Math.min(m, panels * (part + 1) / packParts * MR);
+            for (int pc = 0; pc < k && r0 < r1; pc += kc) {
+                int kb = Math.min(kc, k - pc);
+                packA(r1 - r0, kb, a, aOff + r0 * aRs + pc * aCs, aRs, aCs, ap, pc * mPad + r0 * kb);
+            }
+        });
         int band = bandSize(n, threads, NR), bands = (n + band - 1) / band;
         Parallel.run(bands, q -> {
             Buffers buf = BUFFERS.get();
@@ -189,7 +199,15 @@ public final class Gemm {
                                      boolean cIsZero) {
         int kc = evenBlock(k, KC, 1), nPad = roundUp(n, NR);
         float[] bp = BUFFERS.get().shared(nPad * k);
-        for (int pc = 0; pc < k; pc += kc) packB(Math.min(kc, k - pc), n, b, bOff + pc * bRs, bRs, bCs, bp, pc * nPad);
+        // Pack all of B (panels of NR columns; big ones shared out between the threads too).
+        int panels = nPad / NR, packParts = (long) n * k >= PARALLEL_PACK ? Math.min(threads, panels) : 1;
+        Parallel.run(packParts, part -> {
+            int c0 = panels * part / packParts * NR, c1 = Math.min(n, panels * (part + 1) / packParts * NR);
+            for (int pc = 0; pc < k && c0 < c1; pc += kc) {
+                int kb = Math.min(kc, k - pc);
+                packB(kb, c1 - c0, b, bOff + pc * bRs + c0 * bCs, bRs, bCs, bp, pc * nPad + c0 * kb);
+            }
+        });
         int band = bandSize(m, threads, MR), bands = (m + band - 1) / band;
         int mcMax = Math.min(band, MC);
         Parallel.run(bands, q -> {
