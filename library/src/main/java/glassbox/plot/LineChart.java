@@ -80,48 +80,54 @@ public final class LineChart extends Figure<LineChart> {
         return names.size();
     }
 
+    /** Width in pixels of the columns within which many points are reduced to four. */
+    static final double COLUMN = 2;
+
     /**
-     * The series as a polyline in pixels. Many points per pixel column are reduced to the first,
+     * The series as a polyline in pixels. Many points per two-pixel column are reduced to the first,
      * lowest, highest and last of the column: the same picture (noise bands included), drawn in a
      * fraction of the time.
      */
     static Path2D.Double path(Axes ax, double[] x, double[] y) {
         Path2D.Double path = new Path2D.Double();
-        boolean open = false;
+        boolean[] open = {false};
         long column = Long.MIN_VALUE;
-        double firstY = 0, minY = 0, maxY = 0, lastY = 0, colX = 0;
-        int minAt = 0, maxAt = 0, count = 0;
+        double[] first = null, low = null, high = null, last = null;
+        int lowAt = 0, highAt = 0, count = 0;
         for (int k = 0; k <= x.length; k++) {
             boolean end = k == x.length;
             boolean gap = !end && (!Double.isFinite(x[k]) || !Double.isFinite(y[k]));
-            double px = end || gap ? 0 : ax.px(x[k]), py = end || gap ? 0 : ax.py(y[k]);
-            long col = end || gap ? Long.MIN_VALUE : (long) Math.floor(px);
-            if (count > 0 && (end || gap || col != column)) {
+            double[] pt = end || gap ? null : new double[] {ax.px(x[k]), ax.py(y[k])};
+            long col = pt == null ? Long.MIN_VALUE : (long) Math.floor(pt[0] / COLUMN);
+            if (count > 0 && (pt == null || col != column)) {
                 // flush the column: first, then the extremes in the order they came, then last
-                double[] ys = minAt <= maxAt ? new double[] {firstY, minY, maxY, lastY} : new double[] {firstY, maxY, minY, lastY};
-                int n = count == 1 ? 1 : count == 2 ? 2 : 4;
-                for (int i = 0; i < n; i++) {
-                    double yy = n == 2 && i == 1 ? lastY : ys[i];
-                    if (open) path.lineTo(colX, yy); else path.moveTo(colX, yy);
-                    open = true;
+                to(path, open, first);
+                if (count > 2) {
+                    to(path, open, lowAt <= highAt ? low : high);
+                    to(path, open, lowAt <= highAt ? high : low);
                 }
+                if (count > 1) to(path, open, last);
                 count = 0;
             }
             if (end) break;
-            if (gap) { open = false; continue; }
+            if (gap) { open[0] = false; continue; }
             if (count == 0) {
                 column = col;
-                colX = px;
-                firstY = minY = maxY = py;
-                minAt = maxAt = 0;
+                first = low = high = pt;
+                lowAt = highAt = 0;
             } else {
-                if (py < minY) { minY = py; minAt = count; }
-                if (py > maxY) { maxY = py; maxAt = count; }
+                if (pt[1] < low[1]) { low = pt; lowAt = count; }
+                if (pt[1] > high[1]) { high = pt; highAt = count; }
             }
-            lastY = py;
+            last = pt;
             count++;
         }
         return path;
+    }
+
+    private static void to(Path2D.Double path, boolean[] open, double[] p) {
+        if (open[0]) path.lineTo(p[0], p[1]); else path.moveTo(p[0], p[1]);
+        open[0] = true;
     }
 
     /** A little room left and right when there are markers to show whole. */

@@ -39,7 +39,7 @@ class PlotTest {
     }
 
     @Test
-    void longSeriesAreReducedPerPixelColumnKeepingTheExtremes() {
+    void longSeriesAreReducedPerColumnKeepingTheExtremes() {
         int n = 20000;
         double[] x = new double[n], y = new double[n];
         java.util.Random rnd = new java.util.Random(1);
@@ -56,7 +56,7 @@ class PlotTest {
         assertEquals(fb.getMinX(), rb.getMinX(), 1e-9);
         int segments = 0;
         for (var it = reduced.getPathIterator(null); !it.isDone(); it.next()) segments++;
-        assertTrue(segments <= 4 * 502, "at most four points per pixel column: " + segments);
+        assertTrue(segments <= 4 * 252, "at most four points per two-pixel column: " + segments);
     }
 
     @Test
