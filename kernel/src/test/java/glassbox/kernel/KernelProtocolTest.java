@@ -76,6 +76,17 @@ class KernelProtocolTest {
     }
 
     @Test
+    void printfArrivesAsOneStreamMessage() throws Exception {
+        Message req = client.request(client.shell, "execute_request", KernelClient.executeContent(
+                "System.out.printf(\"a=%d b=%s c=%.2f%n\", 1, \"x\", 2.5);"));
+        assertEquals("ok", client.replyTo(client.shell, req, 60_000).string("status", ""));
+        List<Message> io = client.iopubUntilIdle(req, 5000);
+        List<Message> streams = io.stream().filter(m -> m.type().equals("stream")).toList();
+        assertEquals(1, streams.size(), streams.toString());
+        assertEquals("a=1 b=x c=2.50\n", stdout(io));
+    }
+
+    @Test
     void streamsAndErrors() throws Exception {
         Message req = client.request(client.shell, "execute_request", KernelClient.executeContent(
                 "for (int i = 0; i < 3; i++) System.out.println(\"line \" + i);\nSystem.err.println(\"oops\");"));

@@ -71,10 +71,14 @@ public final class Streams {
             else (err ? ORIGINAL_ERR : ORIGINAL_OUT).write(b, off, len);
         }
 
+        /**
+         * PrintStream's autoflush calls this after every write, e.g. once per piece of a printf; the
+         * cell's IO batches stream output itself (and flushes before input, displays and the reply),
+         * so forwarding it here would split one printed line into many stream messages.
+         */
         @Override
         public void flush() {
-            CellIO io = current();
-            if (io != null) io.flush(); else (err ? ORIGINAL_ERR : ORIGINAL_OUT).flush();
+            if (current() == null) (err ? ORIGINAL_ERR : ORIGINAL_OUT).flush();
         }
     }
 
