@@ -69,6 +69,7 @@ public final class Kernel implements AutoCloseable {
         java.util.logging.Logger.getLogger("").getHandlers();   // logging keeps the real stderr
         workingDirectory = Path.of(System.getProperty("user.dir"));
         sockets = new KernelSockets(conn, new Wire(conn.createHMACGenerator()), this::dispatch);
+        glassbox.kernel.grade.CheckMagic.register();   // %check (the grader lives in its own package)
         engine = Engine.startAsync(options);
         engine.setMagicNames(magics.completionNames());
         Display.setSink(new KernelDisplaySink(this::publishToCurrent, () -> { CellChannel c = current; if (c != null) c.flush(); }));

@@ -8,8 +8,11 @@ import picocli.CommandLine.Command;
  * {@code install} and {@code uninstall} the Jupyter kernelspec.
  */
 @Command(name = "glassbox", mixinStandardHelpOptions = true, version = "Glassbox kernel installer",
-        description = "Install the Glassbox Java kernel for Jupyter.",
-        subcommands = {InstallCommand.class, UninstallCommand.class, CommandLine.HelpCommand.class})
+        description = "Install the Glassbox Java kernel for Jupyter; release, verify and grade assignments.",
+        subcommands = {InstallCommand.class, UninstallCommand.class,
+                glassbox.kernel.grade.GradeCommands.ReleaseCommand.class,
+                glassbox.kernel.grade.GradeCommands.VerifyCommand.class,
+                glassbox.kernel.grade.GradeCommands.GradeCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     @picocli.CommandLine.Spec
