@@ -88,10 +88,13 @@ public final class GradeCommands {
         @Option(names = "--cell-timeout", defaultValue = "60", description = "seconds a notebook cell may run (default ${DEFAULT-VALUE})")
         double cellSeconds;
 
+        @Option(names = "--test-timeout", defaultValue = "10", description = "seconds a test may run unless it says otherwise with @TimeLimit (default ${DEFAULT-VALUE})")
+        double testSeconds;
+
         @Override
         public Integer call() throws Exception {
             Assignment a = Assignment.open(assignment);
-            Grader g = new Grader(a, a.compile(true)).cellSeconds(cellSeconds);
+            Grader g = new Grader(a, a.compile(true)).cellSeconds(cellSeconds).testSeconds(testSeconds);
             List<Submissions.Entry> entries = Submissions.list(submissions, a.name());
             long t0 = System.nanoTime();
             List<Grader.Result> results = g.gradeAll(entries, jobs);

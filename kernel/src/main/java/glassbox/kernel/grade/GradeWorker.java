@@ -51,6 +51,7 @@ public final class GradeWorker {
         JsonObject job = JsonParser.parseString(in.readLine()).getAsJsonObject();
         String nonce = job.get("nonce").getAsString();
         double cellSeconds = job.get("cellSeconds").getAsDouble();
+        SubmissionExtension.setDefaultLimit(job.get("testSeconds").getAsDouble());
         List<String> cells = new ArrayList<>();
         for (JsonElement c : job.getAsJsonArray("cells")) cells.add(c.getAsString());
 

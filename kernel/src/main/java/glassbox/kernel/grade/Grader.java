@@ -41,6 +41,7 @@ public final class Grader {
     private final Assignment.CompiledTests tests;
     private final List<TestOutcome> catalog;
     private double cellSeconds = 60;
+    private double testSeconds = SubmissionExtension.DEFAULT_LIMIT_SECONDS;
     private double slackSeconds = 60;
     private String maxHeap = "1g";
 
@@ -52,6 +53,8 @@ public final class Grader {
 
     public Grader cellSeconds(double s) { cellSeconds = s; return this; }
     public Grader slackSeconds(double s) { slackSeconds = s; return this; }
+    /** Time limit of a test without {@link TimeLimit} (default 10 s). */
+    public Grader testSeconds(double s) { testSeconds = s; return this; }
     public Assignment assignment() { return assignment; }
 
     /** The tests with their points (all failing): what a submission that cannot run gets. */
@@ -133,7 +136,7 @@ public final class Grader {
         cmd.add("-Xshare:auto");
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(absoluteClasspath(System.getProperty("java.class.path")));
         cmd.add(GradeWorker.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
@@ -145,19 +148,20 @@ public final class Grader {
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + (long) ((Math.min(cellSeconds * Math.max(1, cells.size()), 300) + slackSeconds
-                + catalog.size() * SubmissionExtension.DEFAULT_LIMIT_SECONDS) * 1e9);
+                + catalog.size() * testSeconds) * 1e9);
         try (OutputStream in = p.getOutputStream()) {
             JsonObject job = new JsonObject();
             job.addProperty("nonce", nonce);
             job.addProperty("cellSeconds", cellSeconds);
+            job.addProperty("testSeconds", testSeconds);
             JsonArray cs = new JsonArray();
             cells.forEach(cs::add);
             job.add("cells", cs);
             in.write((job + "\n").getBytes(StandardCharsets.UTF_8));
             in.flush();
             String ready = poll(lines, deadline);
-            if (ready == null || !ready.equals("READY")) {
-                return zero(student, notebook, ended(p, "the notebook's cells did not finish running", stderr), "");
+            if (ready == null || !ready.equals("READY")) {   // null: out of time; EOF: the worker ended
+                return zero(student, notebook, ended(p, "the notebook's cells did not finish running", stderr, ready == null), "");
             }
             JsonObject t = new JsonObject();
             JsonObject classes = new JsonObject();
@@ -173,7 +177,7 @@ public final class Grader {
             in.flush();
             String res = poll(lines, deadline);
             if (res == null || !res.startsWith("RESULT ")) {
-                return zero(student, notebook, ended(p, "the tests did not finish", stderr), "");
+                return zero(student, notebook, ended(p, "the tests did not finish", stderr, res == null), "");
             }
             JsonObject r = JsonParser.parseString(res.substring(7)).getAsJsonObject();
             List<TestOutcome> outcomes = new ArrayList<>();
@@ -183,7 +187,7 @@ public final class Grader {
             double max = outcomes.stream().mapToDouble(TestOutcome::maxScore).sum();
             return new Result(student, notebook, score, max, outcomes, r.get("log").getAsString(), null, 0);
         } catch (IOException e) {
-            return zero(student, notebook, ended(p, "the grading process stopped", stderr), "");
+            return zero(student, notebook, ended(p, "the grading process stopped", stderr, false), "");
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
@@ -192,13 +196,29 @@ public final class Grader {
         }
     }
 
+    /** The class path with every entry absolute (the worker runs in another directory); {@code dir/*} kept. */
+    static String absoluteClasspath(String cp) {
+        List<String> out = new ArrayList<>();
+        for (String e : cp.split(java.io.File.pathSeparator)) {
+            if (e.isEmpty()) continue;
+            if (e.endsWith("*")) {
+                String dir = e.substring(0, e.length() - 1);
+                out.add(Path.of(dir.isEmpty() ? "." : dir).toAbsolutePath().normalize() + java.io.File.separator + "*");
+            } else {
+                out.add(Path.of(e).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, out);
+    }
+
     private static byte[] randomBytes() {
         byte[] b = new byte[16];
         new SecureRandom().nextBytes(b);
         return b;
     }
 
-    private String ended(Process p, String what, StringBuilder stderr) throws InterruptedException {
+    private String ended(Process p, String what, StringBuilder stderr, boolean timedOut) throws InterruptedException {
+        if (!timedOut) p.waitFor(10, TimeUnit.SECONDS);
         if (p.isAlive()) {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
@@ -242,7 +262,11 @@ public final class Grader {
         } catch (IOException ignored) {
             // process ended
         }
+        lines.add(EOF);
     }
+
+    /** Put on the queue when the worker's stdout closes (it ended). */
+    private static final String EOF = "\u0000EOF";
 
     private static void drain(InputStream s, StringBuilder into, int cap) {
         byte[] buf = new byte[8192];

@@ -100,7 +100,7 @@ public final class Notebook {
 
     /** Writes a notebook as Jupyter does (1-space indent, trailing newline). */
     public static void write(JsonObject notebook, Path file) throws IOException {
-        String json = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(notebook);
+        String json = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create().toJson(notebook);
         Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
     }
 }
