@@ -157,7 +157,7 @@ class InstalledKernelIT {
 
     @Test
     @Order(4)
-    void consoleSessionEvaluatesAndContinuesMultiLineCells() throws Exception {
+    void consoleSessionEvaluatesCellsAndSurvivesACompileError() throws Exception {
         requireTool(Path.of("/usr/bin/jupyter-console"), "apt-get install jupyter-console");
         requirePythonModule("pexpect", "apt-get install python3-pexpect");
         Result console = run(PYTHON_TESTS, 300, PYTHON.toString(), "console_session.py");
