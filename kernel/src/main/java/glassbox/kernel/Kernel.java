@@ -241,7 +241,9 @@ public final class Kernel implements AutoCloseable {
         }
         channel.flush();
         String output = null;
-        if (result.isOk() && result.hasValue() && !silent) {
+        // display(x) returns a handle for updates; like IPython's display, it shows nothing more itself.
+        boolean shown = result.hasValue() && result.value() instanceof glassbox.display.DisplayHandle;
+        if (result.isOk() && result.hasValue() && !shown && !silent) {
             MimeBundle b = Bundles.ofValue(result.value());
             output = b.plainText();
             JsonObject c = new JsonObject();

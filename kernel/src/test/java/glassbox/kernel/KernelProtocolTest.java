@@ -87,6 +87,15 @@ class KernelProtocolTest {
     }
 
     @Test
+    void displayAsLastExpressionShowsOnceWithoutAnOutValue() throws Exception {
+        Message req = client.request(client.shell, "execute_request", KernelClient.executeContent("display(\"shown once\")"));
+        assertEquals("ok", client.replyTo(client.shell, req, 60_000).string("status", ""));
+        List<Message> io = client.iopubUntilIdle(req, 5000);
+        assertNotNull(first(io, "display_data"), io.toString());
+        assertNull(first(io, "execute_result"), io.toString());
+    }
+
+    @Test
     void streamsAndErrors() throws Exception {
         Message req = client.request(client.shell, "execute_request", KernelClient.executeContent(
                 "for (int i = 0; i < 3; i++) System.out.println(\"line \" + i);\nSystem.err.println(\"oops\");"));
