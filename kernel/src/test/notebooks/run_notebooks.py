@@ -13,7 +13,9 @@ notebook's folder as working directory. A notebook fails when a cell produces an
 Notebooks are never modified unless --write is given: authors use it to store fresh outputs in
 the committed notebooks; CI must not. --output-dir DIR writes the executed copies there instead.
 
-Prints a table of notebooks (cells, seconds, slowest cell, status) and exits 1 when any failed.
+Prints a table of notebooks (cells, seconds, kernel CPU seconds, slowest cell, status) and exits 1
+when any failed. The kernel's CPU seconds (user + system, all its threads, read from /proc) tell how
+heavy a notebook is even on a busy machine, where wall-clock seconds stretch.
 With no notebooks to run it says so and exits 0.
 """
 
@@ -49,6 +51,18 @@ def error_text(output):
     return re.sub(r"\x1b\[[0-9;]*m", "", tb)
 
 
+def kernel_cpu_seconds(client):
+    """CPU seconds (user + system) the kernel process has used so far, or None where unknown."""
+    try:
+        pid = client.km.provisioner.process.pid
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        return (int(fields[11]) + int(fields[12])) / ticks
+    except Exception:
+        return None
+
+
 def run_notebook(path, args):
     """Runs one notebook; returns a dict with timings, status and the error (if any)."""
     nb = nbformat.read(path, as_version=4)
@@ -56,7 +70,7 @@ def run_notebook(path, args):
                             startup_timeout=int(args.startup_timeout), allow_errors=True,
                             record_timing=True, resources={"metadata": {"path": str(path.parent)}})
     result = {"path": path, "cells": 0, "seconds": 0.0, "slowest": (None, 0.0), "status": "ok", "error": None,
-              "times": []}
+              "times": [], "cpu": None}
     started = time.monotonic()
     try:
         with client.setup_kernel():
@@ -64,6 +78,7 @@ def run_notebook(path, args):
                 if cell.cell_type != "code":
                     continue
                 t0 = time.monotonic()
+                c0 = kernel_cpu_seconds(client)
                 try:
                     client.execute_cell(cell, index)
                 except CellTimeoutError:
@@ -71,8 +86,12 @@ def run_notebook(path, args):
                     result["error"] = f"cell {index} ran longer than {args.cell_timeout:g} s"
                     break
                 seconds = time.monotonic() - t0
+                c1 = kernel_cpu_seconds(client)
+                cpu = c1 - c0 if c0 is not None and c1 is not None else None
+                if c1 is not None:
+                    result["cpu"] = c1
                 result["cells"] += 1
-                result["times"].append((index, seconds))
+                result["times"].append((index, seconds, cpu))
                 if seconds > result["slowest"][1]:
                     result["slowest"] = (index, seconds)
                 if seconds > args.cell_timeout:
@@ -136,8 +155,9 @@ def main():
         if result["error"]:
             print("  " + result["error"].replace("\n", "\n  "), flush=True)
         if args.cell_times:
-            for index, seconds in result["times"]:
-                print(f"    cell {index:3d}  {seconds:7.2f} s")
+            for index, seconds, cpu in result["times"]:
+                cpu_text = f"  {cpu:7.2f} s CPU" if cpu is not None else ""
+                print(f"    cell {index:3d}  {seconds:7.2f} s{cpu_text}")
 
     def name(p):
         try:
@@ -147,14 +167,16 @@ def main():
 
     width = max(len(name(r["path"])) for r in results)
     print()
-    print(f"{'notebook':<{width}}  {'cells':>5}  {'seconds':>8}  {'slowest cell':>14}  status")
+    print(f"{'notebook':<{width}}  {'cells':>5}  {'seconds':>8}  {'CPU s':>7}  {'slowest cell':>14}  status")
     for r in results:
         idx, secs = r["slowest"]
         slowest = f"#{idx} {secs:.1f} s" if idx is not None else "-"
-        print(f"{name(r['path']):<{width}}  {r['cells']:>5}  {r['seconds']:>8.1f}  {slowest:>14}  {r['status']}")
+        cpu = f"{r['cpu']:.1f}" if r["cpu"] is not None else "-"
+        print(f"{name(r['path']):<{width}}  {r['cells']:>5}  {r['seconds']:>8.1f}  {cpu:>7}  {slowest:>14}  {r['status']}")
     total = sum(r["seconds"] for r in results)
     failed = [r for r in results if r["status"] != "ok"]
-    print(f"{len(results)} notebooks, {total:.1f} s in all, {len(failed)} failed")
+    total_cpu = sum(r["cpu"] or 0 for r in results)
+    print(f"{len(results)} notebooks, {total:.1f} s in all (kernel CPU {total_cpu:.1f} s), {len(failed)} failed")
     return 1 if failed else 0
 
 
