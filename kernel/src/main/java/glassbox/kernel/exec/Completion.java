@@ -142,7 +142,13 @@ public final class Completion {
         }, null);
     }
 
-    /** "complete", "incomplete" (an open block, string or statement) or "invalid". */
+    /**
+     * "complete", "incomplete" (an open block, string or statement) or "invalid". Never waits for the
+     * session: before it has started, or while it compiles a cell, the answer comes from the text
+     * alone ({@link Syntax#classify}); otherwise JShell's own snippet analysis decides (it knows, for
+     * example, that a final semicolon may be left out). Code that is complete but cannot compile
+     * ("int 3x = 4;") is called complete: it runs and shows the compiler's error, as "invalid" would.
+     */
     public String isComplete(String code) {
         if (code.isBlank()) return "complete";
         String first = code.stripLeading();
@@ -153,14 +159,13 @@ public final class Completion {
             if (line.stripLeading().startsWith("%")) java.append('\n'); else java.append(line).append('\n');
         }
         String rest = java.toString();
-        String r = engine.analyse(() -> {
+        String r = engine.analyseIfReady(() -> {
             SourceCodeAnalysis sca = engine.jshell().sourceCodeAnalysis();
             String remaining = rest;
             while (!remaining.isBlank()) {
                 CompletionInfo ci = sca.analyzeCompletion(remaining);
                 switch (ci.completeness()) {
                     case DEFINITELY_INCOMPLETE:
-                        return "incomplete";
                     case CONSIDERED_INCOMPLETE:
                         return "incomplete";
                     case EMPTY:
@@ -170,12 +175,14 @@ public final class Completion {
                     default:
                         break;
                 }
-                if (!Syntax.parses(ci.source())) return "invalid";
                 if (ci.remaining().length() >= remaining.length()) break;
                 remaining = ci.remaining();
             }
             return "complete";
-        }, "unknown");
-        return r;
+        }, IS_COMPLETE_WAIT_MS);
+        return r != null ? r : Syntax.classify(rest);
     }
+
+    /** How long is_complete waits for the session's lock before answering from the text alone. */
+    private static final long IS_COMPLETE_WAIT_MS = 200;
 }

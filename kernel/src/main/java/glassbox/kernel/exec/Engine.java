@@ -57,7 +57,7 @@ public final class Engine implements AutoCloseable {
     private volatile boolean running;
     private JShell jshell;
     private SessionControl control;
-    private Completion completion;
+    private final Completion completion = new Completion(this);
 
     private Engine(EngineOptions options) {
         this.options = options;
@@ -97,7 +97,6 @@ public final class Engine implements AutoCloseable {
                     .compilerOptions(options.compilerOptions().toArray(new String[0]))
                     .build();
             for (String cp : options.extraClasspath()) jshell.addToClasspath(cp);
-            completion = new Completion(this);
             CellSource startup = new CellSource("startup", "");
             for (String snippet : Startup.snippets(options)) {
                 List<SnippetEvent> events = jshell.eval(snippet);
@@ -389,6 +388,26 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code analysis} if the session has started and its lock is free within {@code waitMs};
+     * null otherwise (or if the analysis failed), so the caller can answer another way.
+     */
+    <T> T analyseIfReady(Callable<T> analysis, long waitMs) {
+        try {
+            if (ready.getCount() > 0 || jshell == null || !jshellLock.tryLock(waitMs, TimeUnit.MILLISECONDS)) return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        try {
+            return analysis.call();
+        } catch (Exception e) {
+            return null;
+        } finally {
+            jshellLock.unlock();
+        }
+    }
+
     /** Completion for {@code code} at {@code cursor}. */
     public Completion.Result complete(String code, int cursor) {
         waitReady();
@@ -401,9 +420,8 @@ public final class Engine implements AutoCloseable {
         return completion.inspect(code, cursor);
     }
 
-    /** "complete", "incomplete" or "invalid", as Jupyter's is_complete wants it. */
+    /** "complete", "incomplete" or "invalid", as Jupyter's is_complete wants it; never waits for startup. */
     public String isComplete(String code) {
-        waitReady();
         return completion.isComplete(code);
     }
 

@@ -1,46 +1,67 @@
 package glassbox.kernel.exec;
 
-import com.sun.source.util.JavacTask;
-
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
-import java.net.URI;
-import java.util.List;
-
 /**
- * A syntax-only check for is_complete: JShell calls "int 3x = 4;" complete (it ends with a semicolon),
- * but it can never run. Code is "valid" if it parses as class members, as statements, or as an expression.
+ * is_complete from the text alone, for when the JShell session cannot answer at once (it is still
+ * starting, or compiling a cell): open brackets, an open comment or text block, or a trailing
+ * operator mean more is coming; an unclosed string or a stray closing bracket is invalid. No javac:
+ * a javac parse costs tens of milliseconds even when warm, and a console waits for this answer
+ * after every Enter.
  */
 final class Syntax {
-    private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
-
     private Syntax() { }
 
-    static boolean parses(String code) {
-        if (JAVAC == null) return true;
-        if (code.strip().startsWith("import ")) return parsesAs(code + "\nclass $Cell { }");
-        return parsesAs("class $Cell {\n" + code + "\n}")
-                || parsesAs("class $Cell { void $run() throws Throwable {\n" + code + "\n} }")
-                || parsesAs("class $Cell { Object $value = (\n" + code + "\n); }");
+    /**
+     * The is_complete status of {@code code} from its text alone: "incomplete" when a bracket, a
+     * comment or a text block is still open or the last token is an operator or a comma; "invalid"
+     * for a string or character literal left open on its line or a closing bracket with no opening
+     * one; else "complete" (javac will report anything else when the cell runs).
+     */
+    static String classify(String code) {
+        if (code.isBlank()) return "complete";
+        Scan s = scan(code);
+        if (s.invalid) return "invalid";
+        if (s.open) return "incomplete";
+        String t = s.code.stripTrailing();
+        if (!t.isEmpty() && "+-*/%=&|^<>!?:,.(".indexOf(t.charAt(t.length() - 1)) >= 0
+                && !t.endsWith("++") && !t.endsWith("--")) return "incomplete";
+        return "complete";
     }
 
-    private static boolean parsesAs(String source) {
-        DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
-        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///$Cell.java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
+    /** The code with strings, characters and comments blanked out; whether something is left open or broken. */
+    private record Scan(String code, boolean open, boolean invalid) { }
+
+    private static Scan scan(String code) {
+        StringBuilder out = new StringBuilder(code.length());
+        int depth = 0;
+        int i = 0, n = code.length();
+        while (i < n) {
+            char c = code.charAt(i);
+            if (code.startsWith("//", i)) {
+                while (i < n && code.charAt(i) != '\n') i++;
+            } else if (code.startsWith("/*", i)) {
+                int end = code.indexOf("*/", i + 2);
+                if (end < 0) return new Scan(out.toString(), true, false);
+                i = end + 2;
+                out.append(' ');
+            } else if (code.startsWith("\"\"\"", i)) {
+                int end = code.indexOf("\"\"\"", i + 3);
+                if (end < 0) return new Scan(out.toString(), true, false);
+                i = end + 3;
+                out.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && code.charAt(j) != c && code.charAt(j) != '\n') j += code.charAt(j) == '\\' ? 2 : 1;
+                if (j >= n || code.charAt(j) != c) return new Scan(out.toString(), false, true);   // open literal
+                i = j + 1;
+                out.append(c).append(c);
+            } else {
+                if (c == '(' || c == '[' || c == '{') depth++;
+                if (c == ')' || c == ']' || c == '}') depth--;
+                if (depth < 0) return new Scan(out.toString(), false, true);
+                out.append(c);
+                i++;
             }
-        };
-        try {
-            JavacTask task = (JavacTask) JAVAC.getTask(null, null, diags, List.of("-proc:none", "-Xlint:none"), null, List.of(file));
-            task.parse();
-        } catch (Exception e) {
-            return true;
         }
-        return diags.getDiagnostics().stream().noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+        return new Scan(out.toString(), depth > 0, false);
     }
 }

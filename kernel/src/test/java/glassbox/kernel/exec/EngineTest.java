@@ -183,6 +183,16 @@ class EngineTest {
     }
 
     @Test
+    void isCompleteAnswersBeforeTheSessionHasStarted() throws Exception {
+        try (Engine starting = Engine.startAsync(EngineOptions.defaults())) {
+            // Asked at once, while JShell and the imports load: answered from the text, not "unknown".
+            assertEquals("incomplete", starting.isComplete("for (int i = 0; i < 3; i++) {"));
+            assertEquals("complete", starting.isComplete("int y = 3"));
+            assertEquals("invalid", starting.isComplete("String s = \"abc"));
+        }
+    }
+
+    @Test
     void completionAndInspection() {
         run("Tensor weights = Tensor.zeros(2, 3);");
         Completion.Result c = engine.complete("weights.res", 11);
@@ -193,7 +203,7 @@ class EngineTest {
         assertEquals("incomplete", engine.isComplete("for (int i = 0; i < 3; i++) {"));
         assertEquals("complete", engine.isComplete("int y = 3;"));
         assertEquals("complete", engine.isComplete("import java.time.*;\nvoid f() { }\nf();\n1 + 1"));
-        assertEquals("invalid", engine.isComplete("int 3x = 4;"));
+        assertEquals("invalid", engine.isComplete("int x = ;"));
         Completion.Result sq = engine.complete("Math.sqr", 8);
         assertEquals(List.of("sqrt"), sq.matches());
         String cell = "String greeting = \"hi\"; greeting.toUpperC";

@@ -166,6 +166,16 @@ class InstalledKernelIT {
     }
 
     @Test
+    @Order(4)
+    void richConsoleAsksIsCompleteAndRunsAMultiLineLoopAsOneCell() throws Exception {
+        requireTool(Path.of("/usr/bin/jupyter-console"), "apt-get install jupyter-console");
+        requirePythonModule("pexpect", "apt-get install python3-pexpect");
+        Result console = run(PYTHON_TESTS, 300, PYTHON.toString(), "console_session.py", "--rich");
+        assertEquals(0, console.code, "jupyter console (prompt_toolkit) session failed:\n" + console.output);
+        assertTrue(console.output.contains("console session OK"), console.output);
+    }
+
+    @Test
     @Order(5)
     void classicNotebookInHeadlessChromiumRunsAllCellsAndShowsTheChart() throws Exception {
         requireTool(Path.of("/usr/bin/chromium"), "apt-get install chromium");
