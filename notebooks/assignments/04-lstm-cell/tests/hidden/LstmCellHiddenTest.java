@@ -68,4 +68,16 @@ class LstmCellHiddenTest {
         Expect.close(ref.h().select(0, 0), out[1], "hT after 9 steps");
         Expect.close(ref.c().select(0, 0), out[2], "cT after 9 steps");
     }
+
+    @Test @Tag("q4") @Points(1)
+    @DisplayName("q4: many-to-one BPTT over 7 steps (loss on the last step only), batch 1, H 3, equals autograd")
+    void bpttLastStepOnly(Submission sub) {
+        Tensor[] in = LstmCellTest.step(16, 1, 2, 3);
+        var gen = new Generator(160);
+        Tensor xs = Tensor.randn(gen, 7, 1, 2);
+        Tensor dOut = Tensor.cat(java.util.List.of(Tensor.zeros(6, 1, 3), Tensor.randn(gen, 1, 1, 3)), 0);
+        Tensor[] mine = LstmCellTest.sequenceBackward(sub, xs, in, dOut), auto = LstmCellTest.sequenceAutograd(xs, in, dOut);
+        String[] names = {"dWih", "dWhh", "db"};
+        for (int k = 0; k < 3; k++) Expect.close(auto[k], mine[k], names[k] + " when only h_7 has a loss");
+    }
 }

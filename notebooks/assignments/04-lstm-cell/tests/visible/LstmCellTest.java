@@ -71,6 +71,20 @@ class LstmCellTest {
         return g;
     }
 
+    /** Autograd through glassbox.nn.LSTM with L = sum(outputs * dOutputs): {dWih, dWhh, db}. */
+    static Tensor[] sequenceAutograd(Tensor xs, Tensor[] in, Tensor dOutputs) {
+        LSTM lstm = lstm(in[3], in[4], in[5], in[6]);
+        lstm.forward(xs).mul(dOutputs).sum().backward();
+        Map<String, Tensor> p = lstm.namedParameters();
+        return new Tensor[] {p.get("weight_ih_l0").grad(), p.get("weight_hh_l0").grad(), p.get("bias_ih_l0").grad()};
+    }
+
+    static Tensor[] sequenceBackward(Submission sub, Tensor xs, Tensor[] in, Tensor dOutputs) {
+        Tensor[] g = sub.call("lstmSequenceBackward", xs, in[3], in[4], in[5], in[6], dOutputs);
+        Expect.that(g != null && g.length == 3, "lstmSequenceBackward must return {dWih, dWhh, db} (three tensors)");
+        return g;
+    }
+
     static final String[] NAMES = {"dx", "dh", "dc", "dWih", "dWhh", "db"};
 
     @Test @Tag("q1") @Points(2)
@@ -135,5 +149,19 @@ class LstmCellTest {
         Tensor[] out = sub.call("lstmSequence", xs, in[3], in[4], in[5], in[6]);
         Expect.that(out != null && out.length == 3, "lstmSequence must return {outputs, hT, cT}");
         Expect.close(lstm(in[3], in[4], in[5], in[6]).forward(xs), out[0], "outputs [T, B, H] (h_1 .. h_T stacked)");
+    }
+
+    @Test @Tag("q4") @Points(2)
+    @DisplayName("q4: BPTT over 4 steps gives autograd's dWih, dWhh and db (loss on every step)")
+    void bpttMatchesAutograd(Submission sub) {
+        Tensor[] in = step(7, 2, 3, 4);
+        var gen = new Generator(70);
+        Tensor xs = Tensor.randn(gen, 4, 2, 3), dOut = Tensor.randn(gen, 4, 2, 4);
+        Tensor[] mine = sequenceBackward(sub, xs, in, dOut), auto = sequenceAutograd(xs, in, dOut);
+        String[] names = {"dWih", "dWhh", "db"};
+        for (int k = 0; k < 3; k++) {
+            Expect.close(auto[k], mine[k], names[k] + " summed over 4 steps (does each step get dOutputs[t] + the dh "
+                    + "of step t+1, and the dc of step t+1?)");
+        }
     }
 }
