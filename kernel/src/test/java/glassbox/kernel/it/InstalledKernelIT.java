@@ -176,6 +176,20 @@ class InstalledKernelIT {
     }
 
     @Test
+    @Order(4)
+    void signalInterruptModeStopsAnEndlessLoopAndKeepsTheVariables() throws Exception {
+        requireTool(PYTHON, "apt-get install python3-jupyter-client");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Result install = run(MODULE, 300, java, "-cp", DIST.resolve("lib").resolve("*").toString(),
+                "glassbox.kernel.install.Cli", "install", "--prefix", PREFIX.toString(), "--no-cds",
+                "--name", "glassbox-signal", "--interrupt-mode", "signal");
+        assertEquals(0, install.code, "glassbox install --interrupt-mode signal failed:\n" + install.output);
+        Result r = run(PYTHON_TESTS, 300, PYTHON.toString(), "signal_interrupt.py", "--kernel", "glassbox-signal");
+        assertEquals(0, r.code, "interrupt by SIGINT failed:\n" + r.output);
+        assertTrue(r.output.contains("signal interrupt OK"), r.output);
+    }
+
+    @Test
     @Order(5)
     void classicNotebookInHeadlessChromiumRunsAllCellsAndShowsTheChart() throws Exception {
         requireTool(Path.of("/usr/bin/chromium"), "apt-get install chromium");
