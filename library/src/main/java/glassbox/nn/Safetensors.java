@@ -85,6 +85,20 @@ public final class Safetensors {
         } catch (IOException ex) {
             throw new UncheckedIOException("Safetensors.load: cannot read " + file.toAbsolutePath() + ": " + ex.getMessage(), ex);
         }
+        return parse(bytes, file.toAbsolutePath().toString());
+    }
+
+    /**
+     * Loads a file shipped under the repository's {@code datasets/} folder (e.g. "models/gpt-austen.safetensors")
+     * into a module, after checking its SHA-256 ({@link glassbox.data.DatasetFiles#read}).
+     */
+    public static void loadShipped(Module model, String relative) {
+        model.loadStateDict(parse(glassbox.data.DatasetFiles.read(relative), "datasets/" + relative));
+    }
+
+    /** Reads every tensor of safetensors bytes; {@code source} names them in error messages. */
+    public static Map<String, Tensor> parse(byte[] bytes, String source) {
+        String file = source;
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 8) throw bad(file, "it is shorter than the 8-byte header length");
         long n = buf.getLong();
@@ -147,7 +161,7 @@ public final class Safetensors {
         return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
     }
 
-    private static IllegalArgumentException bad(Path file, String what) {
-        return new IllegalArgumentException("Safetensors.load: " + file.toAbsolutePath() + " is not a valid safetensors file: " + what);
+    private static IllegalArgumentException bad(String file, String what) {
+        return new IllegalArgumentException("Safetensors.load: " + file + " is not a valid safetensors file: " + what);
     }
 }
