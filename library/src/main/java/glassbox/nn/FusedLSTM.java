@@ -64,7 +64,10 @@ public final class FusedLSTM {
         checkShape("c0", c0, batch, hidden);
 
         float[] xg = xGates.data();
-        Tensor wT = wHH.t();                                // [H, 4H], a view: the product reads it through strides
+        Tensor wT;                                          // [H, 4H], laid out once: every step's product then
+        try (var scope = Tensor.noGrad()) {                 // packs it with plain row copies, not a strided gather
+            wT = wHH.t().contiguous();
+        }
         int bh = batch * hidden;
         float[] hs = new float[steps * bh];                 // h_t, at position t
         float[] cs = new float[steps * bh];                 // c_t

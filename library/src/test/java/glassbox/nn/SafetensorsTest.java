@@ -43,6 +43,21 @@ class SafetensorsTest {
     }
 
     @Test
+    void loadsFromBytesInMemoryAsFromTheFile() throws IOException {
+        Sequential a = model();
+        a.eval();
+        Path f = dir.resolve("m.safetensors");
+        Safetensors.save(a, f);
+        Sequential b = model();
+        b.loadStateDict(Safetensors.parse(Files.readAllBytes(f), "m.safetensors"));
+        b.eval();
+        Tensor x = Tensor.randn(2, 1, 6, 6);
+        assertArrayEquals(a.call(x).data(), b.call(x).data());
+        Exception e = assertThrows(IllegalArgumentException.class, () -> Safetensors.parse(new byte[] {1, 2, 3}, "three bytes"));
+        assertTrue(e.getMessage().contains("three bytes") && e.getMessage().contains("shorter than the 8-byte header"), e.getMessage());
+    }
+
+    @Test
     void byteLayoutFollowsTheFormat() throws IOException {
         Path f = dir.resolve("t.safetensors");
         Safetensors.save(Map.of("w", Tensor.of(new float[][] {{1, 2, 3}, {4, 5, 6}})), f);
