@@ -212,6 +212,28 @@ class InstalledKernelIT {
     }
 
     @Test
+    @Order(5)
+    void checkMagicInARunningKernelGradesTheSolutionAndTheStudentRelease() throws Exception {
+        requirePythonModule("nbclient", "apt-get install python3-nbclient");
+        // A copy of the assignment, so nothing in the repository is touched.
+        Path assignment = REPO.resolve("notebooks/assignments/01-perceptron");
+        Path work = IT.resolve("check");
+        copyTree(assignment, work.resolve("instructor/01-perceptron"));
+        Result solution = run(PYTHON_TESTS, 600, PYTHON.toString(), "check_magic.py",
+                work.resolve("instructor/01-perceptron/01-perceptron.ipynb").toString(), "--all-pass");
+        assertEquals(0, solution.code, "%check on the instructor notebook:\n" + solution.output);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Result release = run(MODULE, 600, java, "-cp", DIST.resolve("lib").resolve("*").toString(),
+                "glassbox.kernel.install.Cli", "release", "--no-verify", "--out", work.resolve("student").toString(),
+                work.resolve("instructor/01-perceptron").toString());
+        assertEquals(0, release.code, "glassbox release failed:\n" + release.output);
+        Result student = run(PYTHON_TESTS, 600, PYTHON.toString(), "check_magic.py",
+                work.resolve("student/01-perceptron/01-perceptron.ipynb").toString(), "--failing");
+        assertEquals(0, student.code, "%check on the student release:\n" + student.output);
+    }
+
+    @Test
     @Order(6)
     void everyCourseNotebookRunsWithoutErrors() throws Exception {
         // .ci/run executes the notebooks once, on its first JDK; the second JDK's run skips them with
@@ -343,6 +365,16 @@ class InstalledKernelIT {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
