@@ -56,5 +56,6 @@ class FunctionalGradCheckTest {
         Tensor y = Tensor.of(0, 1, 1, 0);
         GradCheck.check(in -> F.binaryCrossEntropyWithLogits(in[0], y), r(4, 4)).assertPasses();
         GradCheck.check(in -> F.mseLoss(in[0], in[1]), r(5, 2, 3), r(6, 2, 3)).assertPasses();
+        GradCheck.check(in -> F.gaussianKl(in[0], in[1]), r(7, 3, 2), r(8, 3, 2)).assertPasses();
     }
 }

@@ -97,4 +97,41 @@ class LossTest {
         Penalty.l2(List.of(a, b), 0.1f).backward();
         assertEquals(0.2f * -2, a.grad().get(new int[] {1}), 1e-6);
     }
+
+    @Test
+    void gaussianKlMatchesTheClosedFormPerRowAveragedOverTheBatch() {
+        // Row 0 has mu = (1, 0) and logVar = (0, 1): unit 0 gives -1/2 (1 + 0 - 1 - 1) = 1/2,
+        // unit 1 gives -1/2 (1 + 1 - 0 - e) = (e - 2) / 2.
+        // Row 1: the standard normal itself, KL = 0.
+        Tensor mu = Tensor.of(new float[][] {{1, 0}, {0, 0}});
+        Tensor logVar = Tensor.of(new float[][] {{0, 1}, {0, 0}});
+        double row0 = 0.5 + (Math.E - 2) / 2;
+        assertEquals(row0 / 2, glassbox.nn.functional.F.gaussianKl(mu, logVar).item(), 1e-6);
+        assertEquals(0, glassbox.nn.functional.F.gaussianKl(Tensor.zeros(3, 4), Tensor.zeros(3, 4)).item(), 1e-7);
+    }
+
+    @Test
+    void gaussianKlEqualsTheFormulaWrittenWithTensorOpsAndItsGradient() {
+        Tensor mu = Tensor.randn(new glassbox.tensor.Generator(3), 5, 3).requiresGrad(true);
+        Tensor logVar = Tensor.randn(new glassbox.tensor.Generator(4), 5, 3).requiresGrad(true);
+        Tensor fused = glassbox.nn.functional.F.gaussianKl(mu, logVar);
+        Tensor byOps = logVar.add(1f).sub(mu.pow(2)).sub(logVar.exp()).sum(1).mul(-0.5f).mean();
+        assertEquals(byOps.item(), fused.item(), 1e-5);
+        fused.backward();
+        float[] gMu = mu.grad().toFloatArray(), gLv = logVar.grad().toFloatArray();
+        mu.zeroGrad(); logVar.zeroGrad();
+        byOps.backward();
+        for (int i = 0; i < gMu.length; i++) {
+            assertEquals(mu.grad().toFloatArray()[i], gMu[i], 1e-6);
+            assertEquals(logVar.grad().toFloatArray()[i], gLv[i], 1e-6);
+        }
+        GradChecks.check(() -> glassbox.nn.functional.F.gaussianKl(mu, logVar), mu, logVar);
+    }
+
+    @Test
+    void gaussianKlNamesBothShapesWhenTheyDiffer() {
+        var e = assertThrows(glassbox.tensor.ShapeException.class,
+                () -> glassbox.nn.functional.F.gaussianKl(Tensor.zeros(4, 2), Tensor.zeros(4, 3)));
+        assertTrue(e.getMessage().contains("[4, 2]") && e.getMessage().contains("[4, 3]"), e.getMessage());
+    }
 }

@@ -282,6 +282,15 @@ public final class F {
         return LossOps.binaryCrossEntropyWithLogits(logits, target);
     }
 
+    /**
+     * KL divergence KL(N(mu, sigma^2) || N(0, 1)) of a variational autoencoder's code, with sigma^2 = exp(logVar):
+     * -1/2 sum_j (1 + logVar_j - mu_j^2 - exp(logVar_j)) summed over the latent units of each row of
+     * mu and logVar ([batch, latent]) and averaged over the batch. Zero exactly when mu = 0 and logVar = 0.
+     */
+    public static Tensor gaussianKl(Tensor mu, Tensor logVar) {
+        return LossOps.gaussianKl(mu, logVar);
+    }
+
     private static void sameShape(String op, Tensor a, Tensor b) {
         if (!Arrays.equals(a.shape(), b.shape())) {
             throw new ShapeException(op + ": input of shape " + Shape.str(a.shape()) + " and target of shape "

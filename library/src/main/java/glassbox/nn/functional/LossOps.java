@@ -202,4 +202,38 @@ final class LossOps {
             }
         });
     }
+
+    /**
+     * KL divergence of the diagonal Gaussian N(mu, exp(logVar)) from the standard normal N(0, I),
+     * the regularising term of a variational autoencoder's loss. Per example (row) i:
+     * KL_i = -1/2 sum_j (1 + logVar_ij - mu_ij^2 - exp(logVar_ij)); the result is the mean over the N rows.
+     * Backward: dKL/dmu_ij = mu_ij / N, dKL/dlogVar_ij = (exp(logVar_ij) - 1) / (2N).
+     */
+    static Tensor gaussianKl(Tensor mu, Tensor logVar) {
+        if (!Arrays.equals(mu.shape(), logVar.shape())) {
+            throw new ShapeException("gaussianKl: mu of shape " + Shape.str(mu.shape()) + " and logVar of shape "
+                    + Shape.str(logVar.shape()) + " must have the same shape (one mean and one log-variance per latent unit)");
+        }
+        if (mu.dim() != 2) {
+            throw new ShapeException("gaussianKl: mu and logVar must have shape [batch, latent], got " + Shape.str(mu.shape()));
+        }
+        float[] m = mu.data(), lv = logVar.data();
+        int rows = mu.size(0);
+        double total = 0;
+        for (int i = 0; i < m.length; i++) total += -0.5 * (1 + lv[i] - (double) m[i] * m[i] - Math.exp(lv[i]));
+        Tensor out = Tensor.result(new float[] {(float) (total / rows)}, new int[0], "gaussianKl", mu, logVar);
+        return out.onBackward(() -> {
+            float g = out.grad().item() / rows;
+            if (mu.requiresGrad()) {
+                float[] d = new float[m.length];
+                for (int i = 0; i < m.length; i++) d[i] = g * m[i];
+                mu.addGrad(Tensor.fromArray(d, mu.shape()));
+            }
+            if (logVar.requiresGrad()) {
+                float[] d = new float[lv.length];
+                for (int i = 0; i < lv.length; i++) d[i] = (float) (g * 0.5 * (Math.exp(lv[i]) - 1));
+                logVar.addGrad(Tensor.fromArray(d, logVar.shape()));
+            }
+        });
+    }
 }
