@@ -18,6 +18,8 @@ import java.util.function.Function;
  *       decides (as a perceptron's), shaded by sigmoid(score);</li>
  *   <li>[M, K]: one score or probability per class; the class is the argmax, shaded by its softmax.</li>
  * </ul>
+ * That guess can be wrong (a perceptron whose scores happen to stay within [0, 1] near the data):
+ * {@link #scores()} or {@link #probabilities()} says which the model returns.
  * Each region takes its class colour, paler where the model is unsure; for two classes the line
  * where the model switches is drawn. The points are drawn on top in their class colours.
  */
@@ -28,6 +30,8 @@ public final class DecisionBoundary extends Figure<DecisionBoundary> {
     String[] classNames;
     int resolution = 200;
     double[] xRange, yRange;
+    /** What the model returns: null = guess from the values, else "scores" or "probabilities". */
+    String outputs;
 
     DecisionBoundary(Function<Tensor, Tensor> model, double[] x, double[] y, int[] classes) {
         super(520, 460);
@@ -53,6 +57,24 @@ public final class DecisionBoundary extends Figure<DecisionBoundary> {
     public DecisionBoundary range(double x0, double x1, double y0, double y1) {
         this.xRange = new double[] {x0, x1};
         this.yRange = new double[] {y0, y1};
+        return this;
+    }
+
+    /**
+     * The model returns scores (logits): with one output the sign decides (class 1 where score > 0),
+     * with K outputs the largest; shading by sigmoid or softmax of the scores.
+     */
+    public DecisionBoundary scores() {
+        this.outputs = "scores";
+        return this;
+    }
+
+    /**
+     * The model returns probabilities: with one output the probability of class 1 (class 1 where
+     * p > 0.5), with K outputs one per class summing to 1. Values outside [0, 1] are then an error.
+     */
+    public DecisionBoundary probabilities() {
+        this.outputs = "probabilities";
         return this;
     }
 
@@ -93,9 +115,14 @@ public final class DecisionBoundary extends Figure<DecisionBoundary> {
         int k = out.numel() / m;
         float[] v = out.toFloatArray();
         double[] cls = new double[m], conf = new double[m], p1 = new double[m];
+        boolean inUnit = true;
+        for (float f : v) if (!(f >= 0 && f <= 1)) { inUnit = false; break; }
+        if ("probabilities".equals(outputs) && !inUnit) {
+            throw new IllegalArgumentException("decisionBoundary: probabilities() was set, but the model returned values outside"
+                    + " [0, 1]; if it returns scores (logits), use scores() instead");
+        }
         if (k == 1) {
-            boolean probs = true;
-            for (float f : v) if (f < 0 || f > 1) { probs = false; break; }
+            boolean probs = outputs == null ? inUnit : outputs.equals("probabilities");
             for (int i = 0; i < m; i++) {
                 double p = probs ? v[i] : 1 / (1 + Math.exp(-v[i]));
                 p1[i] = p;
@@ -114,6 +141,7 @@ public final class DecisionBoundary extends Figure<DecisionBoundary> {
                     sum += f;
                 }
                 probs &= Math.abs(sum - 1) < 1e-3;
+                if (outputs != null) probs = outputs.equals("probabilities");
                 double p;
                 if (probs) {
                     p = max;

@@ -107,6 +107,31 @@ class PlotTest {
     }
 
     @Test
+    void decisionBoundaryCanBeToldTheModelReturnsScoresOrProbabilities() {
+        Tensor pts = Tensor.of(new float[][] {{-1, -1}, {1, 1}});
+        int[] y = {0, 1};
+        // Scores that stay inside [0, 1]: 0.2 + 0.1 x1. Guessed as probabilities, all below 0.5 are class 0;
+        // read as scores (a perceptron's), their sign decides and every point is class 1.
+        java.util.function.Function<Tensor, Tensor> model = x -> x.select(1, 0).mul(0.1f).add(0.2f);
+        double[][] guessed = Plot.decisionBoundary(model, pts, y).evaluate(8);
+        double[][] scores = Plot.decisionBoundary(model, pts, y).scores().evaluate(8);
+        for (int i = 0; i < 64; i++) {
+            assertEquals(0, guessed[0][i], "guessed as a probability below 0.5");
+            assertEquals(1, scores[0][i], "a positive score is class 1");
+        }
+        // Per-class scores that happen to sum to 1 are still softmaxed when declared scores.
+        java.util.function.Function<Tensor, Tensor> two = x -> Tensor.of(new float[] {0.3f, 0.7f}).expand(x.shape()[0], 2);
+        double conf = Plot.decisionBoundary(two, pts, y).evaluate(4)[1][0];
+        double confScores = Plot.decisionBoundary(two, pts, y).scores().evaluate(4)[1][0];
+        assertEquals(0.4, conf, 1e-6, "0.7 read as a probability: (0.7 - 1/2) / (1 - 1/2)");
+        assertEquals(2 / (1 + Math.exp(-0.4)) - 1, confScores, 1e-6, "softmax(0.3, 0.7) = sigmoid(0.4) for the winner");
+        // Declared probabilities that are not: a clear error.
+        var bad = Plot.decisionBoundary(x -> x.select(1, 0).mul(5f), pts, y).probabilities();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bad.evaluate(4));
+        assertTrue(e.getMessage().contains("outside [0, 1]") && e.getMessage().contains("scores()"), e.getMessage());
+    }
+
+    @Test
     void decisionBoundaryHandlesScoresPerClassAndExplainsBadModels() throws Exception {
         Tensor pts = Tensor.of(new float[][] {{-1, -1}, {1, -1}, {0, 1}});
         Tensor w = Tensor.of(new float[][] {{1, -1, 0}, {0, 0, 1}});
