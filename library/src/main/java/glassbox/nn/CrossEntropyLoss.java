@@ -8,6 +8,9 @@ import glassbox.tensor.Tensor;
  * indices y [N]: L = -(1/N) sum_i log softmax(x_i)[y_i] = (1/N) sum_i (logsumexp(x_i) - x_i[y_i]).
  * The gradient is (softmax(x_i) - onehot(y_i)) / N.
  *
+ * <p>As in PyTorch, logits may also be [N, C, d1, ...] (classes in dimension 1, e.g. [batch, vocab,
+ * time]) with targets [N, d1, ...]; the mean is then over every position.
+ *
  * <p>Label smoothing eps replaces the one-hot target with (1 - eps) onehot + eps / C. Rows whose target
  * equals ignoreIndex (default -100, e.g. padding) are left out of the loss and of the mean.
  */

@@ -49,6 +49,36 @@ class LossTest {
     }
 
     @Test
+    void crossEntropyOverPositionsTakesTheClassesFromDimensionOne() {
+        // Logits [N=2, C=3, L=4] against targets [2, 4]: the mean over all 8 positions of
+        // logsumexp over the 3 classes minus the target's logit, as PyTorch computes it.
+        Tensor.manualSeed(5);
+        Tensor x = Tensor.randn(2, 3, 4).requiresGrad(true);
+        Tensor t = Tensor.of(new float[][] {{0, 2, 1, 1}, {2, 2, 0, 1}});
+        float[] v = x.toFloatArray(), tv = t.toFloatArray();
+        double sum = 0;
+        for (int n = 0; n < 2; n++) {
+            for (int l = 0; l < 4; l++) {
+                double lse = 0;
+                for (int c = 0; c < 3; c++) lse += Math.exp(v[n * 12 + c * 4 + l]);
+                sum += Math.log(lse) - v[n * 12 + (int) tv[n * 4 + l] * 4 + l];
+            }
+        }
+        assertEquals(sum / 8, new CrossEntropyLoss().forward(x, t).item(), 1e-5);
+        GradChecks.check(() -> new CrossEntropyLoss(0.1f, -100).forward(x, t), x);
+        // An ignored position counts neither in the sum nor the mean; NLL on log-softmax agrees.
+        Tensor tIgnored = Tensor.of(new float[][] {{0, 2, 1, 1}, {2, 2, 0, -100}});
+        double withoutLast = (sum - (Math.log(Math.exp(v[12 + 3]) + Math.exp(v[12 + 4 + 3]) + Math.exp(v[12 + 8 + 3])) - v[12 + 4 + 3])) / 7;
+        assertEquals(withoutLast, new CrossEntropyLoss().forward(x, tIgnored).item(), 1e-5);
+        assertEquals(withoutLast, new NLLLoss().forward(x.logSoftmax(1), tIgnored).item(), 1e-5);
+        // Targets of the wrong shape name both shapes and suggest the fix for classes-last input.
+        Exception e = assertThrows(glassbox.tensor.ShapeException.class,
+                () -> new CrossEntropyLoss().forward(Tensor.randn(2, 4, 3), Tensor.of(new float[][] {{0, 1, 2, 0}, {1, 1, 1, 1}})));
+        assertTrue(e.getMessage().contains("[2, 4, 3]") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("transpose(1, 2)"),
+                e.getMessage());
+    }
+
+    @Test
     void nllLossPicksTheTargetEntries() {
         Tensor x = Tensor.of(new float[][] {{-1, -2}, {-3, -4}}).requiresGrad(true);
         assertEquals((2 + 3) / 2f, new NLLLoss().forward(x, Tensor.of(1, 0)).item(), 1e-6);

@@ -231,7 +231,11 @@ public final class F {
     // Losses (mean over the batch)
     // =============================================================================================
 
-    /** Cross-entropy of logits [N, C] against class indices [N] (float values 0..C-1). */
+    /**
+     * Cross-entropy of logits [N, C] against class indices [N] (float values 0..C-1); or, as in
+     * PyTorch, of logits [N, C, d1, ...] (the classes in dimension 1, e.g. one prediction per time
+     * step) against targets [N, d1, ...], averaged over every position.
+     */
     public static Tensor crossEntropy(Tensor logits, Tensor target) {
         return crossEntropy(logits, target, 0f, -100);
     }
@@ -241,8 +245,35 @@ public final class F {
      * an ignored target value (its rows count neither in the loss nor the mean; PyTorch's default -100).
      */
     public static Tensor crossEntropy(Tensor logits, Tensor target, float labelSmoothing, int ignoreIndex) {
+        if (logits.dim() > 2) {
+            checkPerPositionTargets("crossEntropy", logits, target);
+            return crossEntropy(classesLast(logits), target.reshape(-1), labelSmoothing, ignoreIndex);
+        }
         return LossOps.crossEntropy(logits, LossOps.classIndices("crossEntropy", target, logits.dim() > 0 ? logits.size(0) : 0),
                 labelSmoothing, ignoreIndex);
+    }
+
+    /** [N, C, d1, ...] -> [N * d1 * ..., C]: one row of class scores per position (a view, then a copy). */
+    private static Tensor classesLast(Tensor x) {
+        int[] order = new int[x.dim()];
+        order[0] = 0;
+        for (int i = 2; i < x.dim(); i++) order[i - 1] = i;
+        order[x.dim() - 1] = 1;
+        return x.permute(order).reshape(-1, x.size(1));
+    }
+
+    /** For input [N, C, d1, ...] the targets must be [N, d1, ...]. */
+    private static void checkPerPositionTargets(String op, Tensor input, Tensor target) {
+        int[] s = input.shape();
+        int[] want = new int[s.length - 1];
+        want[0] = s[0];
+        System.arraycopy(s, 2, want, 1, s.length - 2);
+        if (!java.util.Arrays.equals(want, target.shape())) {
+            throw new ShapeException(op + ": for an input of shape " + Shape.str(s) + " (classes in dimension 1) the targets must have"
+                    + " shape " + Shape.str(want) + ", got " + Shape.str(target.shape())
+                    + (target.dim() == s.length - 1 && target.size(0) == s[0] && s.length == 3 && target.size(1) == s[1]
+                        ? "; if the classes are in the last dimension, use input.transpose(1, 2) or reshape to [N*L, C]" : ""));
+        }
     }
 
     /** Cross-entropy of logits [N, C] against class indices given as ints. */
@@ -255,8 +286,12 @@ public final class F {
         return nllLoss(logProbs, target, -100);
     }
 
-    /** nllLoss with an ignored target value. */
+    /** nllLoss with an ignored target value; log-probabilities [N, C, d1, ...] take targets [N, d1, ...]. */
     public static Tensor nllLoss(Tensor logProbs, Tensor target, int ignoreIndex) {
+        if (logProbs.dim() > 2) {
+            checkPerPositionTargets("nllLoss", logProbs, target);
+            return nllLoss(classesLast(logProbs), target.reshape(-1), ignoreIndex);
+        }
         return LossOps.nllLoss(logProbs, LossOps.classIndices("nllLoss", target, logProbs.dim() > 0 ? logProbs.size(0) : 0), ignoreIndex);
     }
 
