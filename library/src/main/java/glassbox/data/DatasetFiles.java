@@ -66,7 +66,8 @@ public final class DatasetFiles {
             "text/proper-nouns.txt", "d2d948dada14a103dfcbfb986b0249da79565931a1416078b93ab45959130336",
             "models/gpt-austen.safetensors", "0e233c868d98651750c1dad3e7c25493ee429faf77927b63fca6e4ae4d280216",
             "models/bert-austen.safetensors", "2c3102a1d0a011af4a1fa8e2b332ed2fd35eb809e2b06ef51b7aa6d919fc15d1",
-            "models/austen-char-lstm.safetensors", "29e350be57554036ba8e84b5813ee83f50ddb9f6a46b5b52adefb89fb08329ad");
+            "models/austen-char-lstm.safetensors", "29e350be57554036ba8e84b5813ee83f50ddb9f6a46b5b52adefb89fb08329ad",
+            "models/pride-char-lstm.safetensors", "2aa3739cf5da5bca99ed325217754c0aae59f08a58ae21240abb31d623804b1a");
 
     /** The full Fashion-MNIST of Debian's {@code dataset-fashion-mnist} (Zalando's original files). */
     public static final Path FASHION_MNIST_FULL = Paths.get("/usr/share/datasets/fashion-mnist");
