@@ -64,7 +64,7 @@ public final class DatasetFiles {
             "text/austen/persuasion.txt", "8061549557aebd2fd6e353d18d9197cb707029112bd52d4d8b174583a925848a",
             "text/words.txt", "a43c50614fda43658df3e60aa07e8cc37f657d969fcf89938731bf059db16d16",
             "text/proper-nouns.txt", "d2d948dada14a103dfcbfb986b0249da79565931a1416078b93ab45959130336",
-            "models/gpt-austen.safetensors", "0e233c868d98651750c1dad3e7c25493ee429faf77927b63fca6e4ae4d280216",
+            "models/gpt-austen.safetensors", "03809a7ede8618649ec0614ed432780ce27b1e23cf346f3e9ced576f8e367be4",
             "models/bert-austen.safetensors", "2c3102a1d0a011af4a1fa8e2b332ed2fd35eb809e2b06ef51b7aa6d919fc15d1",
             "models/austen-char-lstm.safetensors", "29e350be57554036ba8e84b5813ee83f50ddb9f6a46b5b52adefb89fb08329ad",
             "models/pride-char-lstm.safetensors", "2aa3739cf5da5bca99ed325217754c0aae59f08a58ae21240abb31d623804b1a");
