@@ -9,6 +9,8 @@ import java.nio.file.Path;
 /**
  * Starts the Glassbox kernel: {@code java --add-modules=jdk.incubator.vector -cp <dir>/* glassbox.kernel.Main <connection-file>}.
  * Handles SIGINT by interrupting the running cell (interrupt_mode "signal"), so Ctrl-C never kills the JVM.
+ * Exits when the process that launched it (the notebook server, nbclient, jupyter console) dies without
+ * shutting it down, as ipykernel does: otherwise an orphaned kernel keeps its memory and threads forever.
  */
 public final class Main {
     private Main() { }
@@ -26,8 +28,30 @@ public final class Main {
         KernelConnectionProperties conn = KernelConnectionProperties.parse(Files.readString(file, StandardCharsets.UTF_8));
         Kernel kernel = Kernel.start(conn);
         installSignalHandler(kernel);
+        exitWithParent();
         kernel.awaitShutdown();
         System.exit(0);
+    }
+
+    /** Checks every 2 s whether the launching process still lives; halts the kernel when it is gone. */
+    private static void exitWithParent() {
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+        if (parent == null || parent.pid() == 1) return;   // started by init or a container: nothing to watch
+        Thread watch = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!parent.isAlive()) {
+                    glassbox.kernel.exec.Streams.ORIGINAL_ERR.println("glassbox: the process that started this kernel (pid " + parent.pid() + ") is gone; exiting");
+                    Runtime.getRuntime().halt(0);
+                }
+            }
+        }, "glassbox-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     @SuppressWarnings("restriction")

@@ -57,6 +57,32 @@ class KernelProcessTest {
     }
 
     @Test
+    void aKernelWhoseLauncherDiesExitsInsteadOfLingering(@TempDir Path dir) throws Exception {
+        try (KernelClient client = new KernelClient()) {
+            Path conn = dir.resolve("kernel.json");
+            Files.writeString(conn, client.connectionJson());
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // A shell plays the notebook server: it starts the kernel, prints its pid, and is then killed.
+            String kernel = String.join(" ", List.of("'" + java + "'", "--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true",
+                    "-cp", "'" + System.getProperty("java.class.path") + "'", "glassbox.kernel.Main", "'" + conn + "'"));
+            Process launcher = new ProcessBuilder("sh", "-c", kernel + " >'" + dir.resolve("kernel.log") + "' 2>&1 & echo $!; sleep 300")
+                    .redirectErrorStream(true).start();
+            long pid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(launcher.getInputStream())).readLine().trim());
+            ProcessHandle k = ProcessHandle.of(pid).orElseThrow();
+            try {
+                client.connect();
+                assertEquals("ok", client.execute("int alive = 1;").string("status", ""));
+                launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                long t0 = System.nanoTime();
+                while (k.isAlive() && System.nanoTime() - t0 < 15_000_000_000L) KernelClient.sleep(100);
+                assertFalse(k.isAlive(), "the kernel outlived its launcher by 15 s; log:\n" + Files.readString(dir.resolve("kernel.log")));
+            } finally {
+                k.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void missingConnectionFileIsAClearError(@TempDir Path dir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "glassbox.kernel.Main",
