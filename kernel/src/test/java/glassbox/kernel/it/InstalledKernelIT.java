@@ -184,9 +184,14 @@ class InstalledKernelIT {
                 "glassbox.kernel.install.Cli", "install", "--prefix", PREFIX.toString(), "--no-cds",
                 "--name", "glassbox-signal", "--interrupt-mode", "signal");
         assertEquals(0, install.code, "glassbox install --interrupt-mode signal failed:\n" + install.output);
-        Result r = run(PYTHON_TESTS, 300, PYTHON.toString(), "signal_interrupt.py", "--kernel", "glassbox-signal");
-        assertEquals(0, r.code, "interrupt by SIGINT failed:\n" + r.output);
-        assertTrue(r.output.contains("signal interrupt OK"), r.output);
+        try {
+            Result r = run(PYTHON_TESTS, 300, PYTHON.toString(), "signal_interrupt.py", "--kernel", "glassbox-signal");
+            assertEquals(0, r.code, "interrupt by SIGINT failed:\n" + r.output);
+            assertTrue(r.output.contains("signal interrupt OK"), r.output);
+        } finally {
+            run(MODULE, 60, java, "-cp", DIST.resolve("lib").resolve("*").toString(),
+                    "glassbox.kernel.install.Cli", "uninstall", "--prefix", PREFIX.toString(), "--name", "glassbox-signal");
+        }
     }
 
     @Test
@@ -256,7 +261,8 @@ class InstalledKernelIT {
         assertFalse(Files.exists(SPEC));
         if (Files.isExecutable(JUPYTER)) {
             Result list = run(MODULE, 60, JUPYTER.toString(), "kernelspec", "list");
-            assertFalse(list.output.contains(SPEC.toString()), list.output);
+            assertFalse(list.output.lines().anyMatch(l -> l.trim().startsWith("glassbox ") || l.trim().endsWith(SPEC.toString())),
+                    list.output);
         }
     }
 
